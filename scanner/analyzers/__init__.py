@@ -1,0 +1,1 @@
+"""Analyzers turn discovered inputs of one domain into facts (see ``base``)."""

@@ -1,0 +1,1 @@
+"""The catalog: regulations with their provisions, and rule packs mapped onto them."""

@@ -1,0 +1,1 @@
+"""Evaluators apply one kind of rule check to facts (see ``base``)."""
