@@ -45,10 +45,14 @@ CONTRACT_NAME = re.compile(
 
 @dataclass(frozen=True)
 class DomainPaths:
-    """Globs from ``govgate.yaml`` that force files into a domain, or out of the scan."""
+    """Globs from ``govgate.yaml`` that force files into a domain, or out of the scan.
+
+    The globs are relative to ``base``, the directory holding the configuration file.
+    """
 
     by_domain: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
+    base: Path | None = None
 
 
 @dataclass
@@ -118,15 +122,16 @@ def _walk(target: Path, result: Discovery) -> Iterable[Path]:
 
 def _classify(file: Path, root: Path, paths: DomainPaths) -> Artifact | None:
     rel = relative(file, root)
-    if _matches(rel, paths.exclude):
+    configured = relative(file, paths.base) if paths.base else rel
+    if _matches(configured, paths.exclude):
         return None
 
     for domain, globs in paths.by_domain.items():
-        if _matches(rel, globs):
+        if _matches(configured, globs):
             return Artifact(path=file, rel=rel, domain=domain)
 
-    domain = _domain_of(file)
-    return Artifact(path=file, rel=rel, domain=domain) if domain else None
+    sniffed = _domain_of(file)
+    return Artifact(path=file, rel=rel, domain=sniffed) if sniffed else None
 
 
 def _domain_of(file: Path) -> str | None:

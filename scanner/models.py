@@ -122,6 +122,7 @@ class Suppression:
     reason: str
     origin: str
     expires: str | None = None
+    in_source: bool = False
 
 
 _SPACE = re.compile(r"\s+")

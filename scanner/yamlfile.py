@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 MAX_DATA_FILE_BYTES = 8 * 1024 * 1024
+SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DataFileError(Exception):
@@ -28,7 +29,7 @@ def load_yaml(path: Path) -> Any:
         raise DataFileError(f"{path}: cannot read: {exc}") from exc
 
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader (libyaml's if present)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from scanner.catalog.cache import cached
 from scanner.catalog.model import Catalog, Pack, Provision, Regulation, Rule
 from scanner.catalog.paths import builtin_dir
 from scanner.errors import CatalogError
@@ -20,9 +21,8 @@ from scanner.yamlfile import DataFileError, line_of, load_yaml, validate
 logger = logging.getLogger(__name__)
 
 
-def load_catalog(extra_rule_dirs: Iterable[Path] = ()) -> Catalog:
+def load_catalog(extra_rule_dirs: Iterable[Path] = (), use_cache: bool = True) -> Catalog:
     """The built-in catalog plus packs (and regulations) found in ``extra_rule_dirs``."""
-    catalog = Catalog()
     regulation_dirs = [builtin_dir("regulations")]
     pack_dirs = [builtin_dir("rulesets")]
     for extra in extra_rule_dirs:
@@ -32,9 +32,20 @@ def load_catalog(extra_rule_dirs: Iterable[Path] = ()) -> Catalog:
         if (extra / "regulations").is_dir():
             regulation_dirs.append(extra / "regulations")
 
-    for path in _yaml_files(regulation_dirs):
+    regulation_files = _yaml_files(regulation_dirs)
+    pack_files = _yaml_files(pack_dirs)
+    if not use_cache:
+        return _load(regulation_files, pack_files)
+    schemas = sorted(Path(__file__).resolve().parent.parent.joinpath("schemas").glob("*.json"))
+    return cached([*regulation_files, *pack_files, *schemas],
+                  lambda: _load(regulation_files, pack_files))
+
+
+def _load(regulation_files: list[Path], pack_files: list[Path]) -> Catalog:
+    catalog = Catalog()
+    for path in regulation_files:
         _add_regulation(catalog, _read(path, "regulation"), path)
-    for path in _yaml_files(pack_dirs):
+    for path in pack_files:
         _add_pack(catalog, _read(path, "pack"), path)
 
     _check_mappings(catalog)
@@ -143,6 +154,7 @@ def _rule(pack: str, item: Mapping[str, Any], path: Path) -> Rule:
         params=check.get("params", {}),
         maps_to=tuple(item["maps_to"]),
         tags=tuple(item.get("tags", ())),
+        needs=tuple(item.get("needs", ())),
         message=LocalText.from_data(item["message"]) if "message" in item else None,
         help_uri=item.get("help_uri"),
         examples=item.get("examples", {}),

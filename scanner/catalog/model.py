@@ -56,10 +56,16 @@ class Rule:
     params: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
     maps_to: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
     message: LocalText | None = None
     help_uri: str | None = None
     examples: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     origin: str = ""
+
+    @property
+    def domains(self) -> frozenset[str]:
+        """Every domain whose facts this rule reads."""
+        return frozenset((self.domain, *self.needs))
 
 
 @dataclass(frozen=True)
@@ -91,10 +97,6 @@ class Catalog:
 
     def rules_for_provision(self, ref: str) -> list[Rule]:
         return [r for r in self.rules.values() if ref in r.maps_to]
-
-    def add_rule(self, rule: Rule) -> None:
-        """Register a rule made at run time (e.g. an unmapped checkov check)."""
-        self.rules.setdefault(rule.id, rule)
 
     def select(self, packs: Iterable[str] = (), regulations: Iterable[str] = ()) -> list[Rule]:
         """Rules of the named packs plus rules mapped to the named regulations; all if none."""

@@ -1,0 +1,1 @@
+"""The gate: suppressions, baseline and threshold, ending in an exit code."""

@@ -1,0 +1,109 @@
+"""The ``govgate`` command: the click group, logging set-up and the error boundary.
+
+Subcommands live in their own modules and import the heavy parts of govgate only when run, so
+``govgate --help`` and a scan with nothing to analyze start fast.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import platform
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+import click
+
+from scanner import __version__
+from scanner.cli.baseline import baseline
+from scanner.cli.catalog import regulations, rules
+from scanner.cli.init import init
+from scanner.cli.scan import scan
+from scanner.errors import GovgateError
+
+logger = logging.getLogger("scanner")
+
+EXIT_INTERRUPTED = 130
+EXIT_INTERNAL = 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="govgate")
+def cli() -> None:
+    """govgate: a compliance gate for IaC, Android apps, privacy policies and contracts.
+
+    Findings name the regulation provisions they evidence (PIPL, GB/T 35273-2020, MLPS 2.0,
+    the 2019 App identification method, GDPR, Google Play) and the exit code gates a pipeline.
+    """
+
+
+cli.add_command(scan)
+cli.add_command(rules)
+cli.add_command(regulations)
+cli.add_command(baseline)
+cli.add_command(init)
+
+
+def configure_logging(verbosity: int, quiet: bool) -> None:
+    """Configure the package logger only (never the root logger); logs go to stderr."""
+    level = logging.WARNING
+    if quiet:
+        level = logging.ERROR
+    elif verbosity == 1:
+        level = logging.INFO
+    elif verbosity >= 2:
+        level = logging.DEBUG
+
+    handler = logging.StreamHandler(sys.stderr)
+    fmt = "%(levelname)s %(name)s: %(message)s" if verbosity >= 2 else "govgate: %(message)s"
+    handler.setFormatter(logging.Formatter(fmt))
+    logger.handlers[:] = [handler]
+    logger.setLevel(level)
+    logger.propagate = False
+
+
+def main() -> None:
+    verbose = any(arg in ("-v", "-vv", "--verbose") for arg in sys.argv[1:])
+    try:
+        code = cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("govgate: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except GovgateError as exc:
+        if verbose:
+            traceback.print_exc()
+        click.echo(f"govgate: error: {exc}", err=True)
+        if exc.hint:
+            click.echo(f"govgate: hint: {exc.hint}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("govgate: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as exc:  # the last boundary: turn any crash into a report file
+        if verbose:
+            traceback.print_exc()
+        path = _write_crash_report(exc)
+        click.echo(f"govgate: internal error: {exc.__class__.__name__}: {exc}", err=True)
+        click.echo(f"govgate: a crash report was written to {path}", err=True)
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _write_crash_report(exc: BaseException) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    path = Path(tempfile.gettempdir()) / f"govgate-crash-{stamp}-{os.getpid()}.txt"
+    details = [
+        f"govgate {__version__}",
+        f"python {platform.python_version()} on {platform.platform()}",
+        f"argv: {sys.argv}",
+        "",
+        "".join(traceback.format_exception(exc)),
+    ]
+    path.write_text("\n".join(details), encoding="utf-8")
+    return path

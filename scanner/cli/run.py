@@ -1,0 +1,72 @@
+"""Running a scan from CLI options: config, catalog, pipeline and gate, without any output."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from scanner.catalog.loader import load_catalog
+from scanner.cli.options import default_workers, scan_root
+from scanner.config import Config, find_config, load_config
+from scanner.gate.apply import GateInput, apply_gate
+from scanner.gate.baseline import read_baseline
+from scanner.gate.decision import Decision, decide
+from scanner.models import Finding
+from scanner.pipeline import ScanOutcome, ScanRequest, run_scan
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CliScan:
+    paths: tuple[Path, ...]
+    config_path: Path | None
+    regulations: tuple[str, ...]
+    packs: tuple[str, ...]
+    rules_dirs: tuple[Path, ...]
+    policies: tuple[Path, ...]
+    lang: str | None
+    workers: int | None
+    cache_dir: Path | None
+    no_inline_suppressions: bool
+
+
+@dataclass(frozen=True)
+class Completed:
+    outcome: ScanOutcome
+    findings: tuple[Finding, ...]
+    config: Config
+    lang: str
+
+
+def execute(options: CliScan, baseline: Path | None = None) -> Completed:
+    """Scan and apply suppressions and the baseline (no threshold yet)."""
+    config = load_config(options.config_path or find_config(list(options.paths)))
+    lang = options.lang or config.lang or "en"
+    root = scan_root(options.paths)
+    catalog = load_catalog((*config.rules_dirs, *options.rules_dirs))
+
+    request = ScanRequest(
+        targets=options.paths, root=root, config=config,
+        packs=options.packs or config.packs, regulations=options.regulations or config.regulations,
+        lang=lang, workers=options.workers or default_workers(), cache_dir=options.cache_dir,
+        policy_links=options.policies,
+    )
+    outcome = run_scan(request, catalog)
+
+    baseline_path = baseline or config.baseline
+    gate = GateInput(
+        root=root,
+        suppressions=config.suppressions,
+        baseline=read_baseline(baseline_path) if baseline_path else frozenset(),
+        inline=not options.no_inline_suppressions,
+        config_path=str(config.source) if config.source else "govgate.yaml",
+    )
+    findings = tuple(apply_gate(outcome.findings, gate))
+    return Completed(outcome=outcome, findings=findings, config=config, lang=lang)
+
+
+def verdict(completed: Completed, fail_on: str | None, fail_on_error: bool) -> Decision:
+    threshold = fail_on or completed.config.fail_on or "high"
+    return decide(completed.findings, threshold, fail_on_error)

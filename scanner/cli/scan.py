@@ -1,0 +1,106 @@
+"""``govgate scan``: discover, analyze, evaluate, gate and report."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from scanner.cli.options import fail_on_option, scan_options
+
+logger = logging.getLogger(__name__)
+
+FORMATS = ("console", "json", "sarif", "junit", "markdown", "html")
+
+
+def _parse_reports(values: tuple[str, ...]) -> list[tuple[str, Path]]:
+    reports = []
+    for value in values:
+        name, sep, file = value.partition("=")
+        if not sep or not file or name not in FORMATS:
+            raise click.BadParameter(
+                f"{value!r}: expected FORMAT=FILE with FORMAT one of {', '.join(FORMATS)}",
+                param_hint="--report",
+            )
+        reports.append((name, Path(file)))
+    return reports
+
+
+@click.command()
+@scan_options
+@fail_on_option
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="console",
+              help="Format of the main report.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the main report here (default: stdout).")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT=FILE",
+              help="Also write a report in FORMAT to FILE (repeatable).")
+@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Findings recorded in this baseline do not fail the gate.")
+@click.option("--fail-on-error", is_flag=True,
+              help="Exit 3 when an input could not be analyzed.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              help="Colour in console output (NO_COLOR is honoured).")
+def scan(**kwargs: Any) -> int:
+    """Scan PATHS (directories, files) and gate on the findings.
+
+    Exit codes: 0 passed, 1 failed (findings at or above --fail-on), 2 usage or configuration
+    error, 3 an input could not be analyzed and --fail-on-error is set.
+    """
+    from scanner.cli.main import configure_logging
+    from scanner.cli.run import CliScan, execute, verdict
+    from scanner.reporters.base import Report
+
+    configure_logging(kwargs["verbose"], kwargs["quiet"])
+    extra_reports = _parse_reports(kwargs["reports"])
+    options = CliScan(**{k: kwargs[k] for k in CliScan.__dataclass_fields__})
+
+    completed = execute(options, baseline=kwargs["baseline"])
+    decision = verdict(completed, kwargs["fail_on"], kwargs["fail_on_error"])
+    report = Report(outcome=completed.outcome, findings=completed.findings, decision=decision,
+                    lang=completed.lang)
+
+    color = _use_color(kwargs["color"])
+    main_to_stdout = kwargs["output"] is None
+    _write(report, kwargs["fmt"], kwargs["output"], color and main_to_stdout)
+    for name, path in extra_reports:
+        _write(report, name, path, False)
+    if not kwargs["quiet"] and not (kwargs["fmt"] == "console" and main_to_stdout):
+        _write_stderr_summary(report, _use_color(kwargs["color"], sys.stderr))
+    return decision.exit_code
+
+
+def _write(report: Any, fmt: str, path: Path | None, color: bool) -> None:
+    from scanner.errors import UsageError
+    from scanner.reporters.registry import reporter
+
+    options = {"color": color} if fmt == "console" else {}
+    text = reporter(fmt, **options).render(report)
+    if path is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write report: {exc.strerror}") from exc
+    logger.info("wrote %s report to %s", fmt, path)
+
+
+def _write_stderr_summary(report: Any, color: bool) -> None:
+    from scanner.reporters.console import ConsoleReporter
+
+    click.echo(ConsoleReporter(color=color).render(report), err=True, nl=False)
+
+
+def _use_color(choice: str, stream: Any = None) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())

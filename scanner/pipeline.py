@@ -1,0 +1,183 @@
+"""discover → analyze → evaluate: from scan targets to findings, evidence and checks.
+
+The gate and the reporters come after this module; nothing here decides an exit code.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scanner.analyzers.base import AnalysisContext, AnalysisResult
+from scanner.analyzers.registry import analyzer_for
+from scanner.catalog.model import Catalog, Rule
+from scanner.config import Config
+from scanner.discover import Discovery, discover, relative
+from scanner.errors import CatalogError, UsageError
+from scanner.evaluators import registry as evaluators
+from scanner.evaluators.base import EvalContext, FactBase, RuleResult
+from scanner.gate.decision import ANALYSIS_ERROR_RULE
+from scanner.models import Artifact, Check, Evidence, Finding, LocalText, Location, Severity
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ScanRequest:
+    targets: tuple[Path, ...]
+    root: Path
+    config: Config
+    packs: tuple[str, ...] = ()
+    regulations: tuple[str, ...] = ()
+    lang: str = "en"
+    workers: int = 1
+    cache_dir: Path | None = None
+    policy_links: tuple[Path, ...] = ()
+
+
+@dataclass
+class ScanOutcome:
+    """Everything the gate and the reporters need from one scan."""
+
+    root: Path
+    catalog: Catalog
+    rules: list[Rule]
+    artifacts: list[Artifact]
+    results: dict[str, tuple[AnalysisResult, ...]]
+    findings: list[Finding] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def select_rules(catalog: Catalog, packs: Sequence[str], regulations: Sequence[str]) -> list[Rule]:
+    """The selected rules; an unknown pack or regulation is a usage error listing the known ones."""
+    for name in packs:
+        if name not in catalog.packs:
+            known = ", ".join(sorted(catalog.packs))
+            raise UsageError(f"unknown rule pack {name!r}", hint=f"known packs: {known}")
+    for regulation_id in regulations:
+        if regulation_id not in catalog.regulations:
+            known = ", ".join(sorted(catalog.regulations))
+            raise UsageError(f"unknown regulation {regulation_id!r}", hint=f"known: {known}")
+
+    rules = catalog.select(packs, regulations)
+    for rule in rules:
+        if rule.domain != "meta" and not evaluators.known(rule.evaluator):
+            raise CatalogError(
+                f"{rule.origin}: rule {rule.id}: unknown evaluator {rule.evaluator!r}"
+            )
+    return rules
+
+
+def run_scan(request: ScanRequest, catalog: Catalog) -> ScanOutcome:
+    started = time.perf_counter()
+    rules = select_rules(catalog, request.packs, request.regulations)
+    found = _discover(request)
+    for warning in found.warnings:
+        logger.warning("%s", warning)
+
+    wanted = set().union(*(r.domains for r in rules if r.domain != "meta"))
+    results = _analyze(found, wanted, request)
+    outcome = ScanOutcome(
+        root=request.root, catalog=catalog, rules=rules, artifacts=found.artifacts,
+        results=results, warnings=list(found.warnings),
+    )
+    outcome.findings.extend(_problem_findings(results))
+
+    facts = FactBase(results=results, links=_links(request, found))
+    context = EvalContext(catalog=catalog, config=request.config.raw, lang=request.lang)
+    for rule in rules:
+        if rule.domain == "meta" or not all(results.get(d) for d in rule.domains):
+            continue
+        _collect(outcome, evaluators.evaluator(rule.evaluator).evaluate(rule, facts, context))
+
+    outcome.seconds = time.perf_counter() - started
+    logger.debug("scan finished in %.2f s", outcome.seconds)
+    return outcome
+
+
+def _discover(request: ScanRequest) -> Discovery:
+    """Discovery over the targets; every ``--policy`` document is forced into the policy domain."""
+    found = discover(request.targets, request.root, request.config.paths)
+    if not request.policy_links:
+        return found
+
+    policies = {relative(p, request.root) for p in request.policy_links}
+    found.artifacts = [a for a in found.artifacts if a.rel not in policies]
+    for path in request.policy_links:
+        if not path.is_file() and not str(path).startswith(("http://", "https://")):
+            raise UsageError(f"{path}: --policy file does not exist")
+        found.artifacts.append(
+            Artifact(path=path, rel=relative(path, request.root), domain="policy")
+        )
+    return found
+
+
+def _analyze(
+    found: Discovery, wanted: set[str], request: ScanRequest
+) -> dict[str, tuple[AnalysisResult, ...]]:
+    results: dict[str, tuple[AnalysisResult, ...]] = {}
+    section = request.config.section
+    for domain, artifacts in sorted(found.by_domain().items()):
+        if domain not in wanted:
+            logger.debug("no selected rule reads %s inputs; skipping %d", domain, len(artifacts))
+            continue
+        analyzer = analyzer_for(domain)
+        if analyzer is None:
+            logger.warning("no analyzer for %s inputs yet; %d skipped", domain, len(artifacts))
+            continue
+
+        logger.info("analyzing %d %s input(s)", len(artifacts), domain)
+        context = AnalysisContext(
+            root=request.root, config=section(domain), workers=request.workers,
+            cache_dir=request.cache_dir,
+        )
+        results[domain] = tuple(analyzer.analyze(artifacts, context))
+    return results
+
+
+def _problem_findings(results: Mapping[str, Iterable[AnalysisResult]]) -> list[Finding]:
+    findings = []
+    for domain, domain_results in results.items():
+        for result in domain_results:
+            for problem in result.problems:
+                logger.error("%s: %s", problem.artifact, problem.message)
+                message = LocalText(
+                    en=f"{problem.artifact}: {problem.message}",
+                    zh=f"{problem.artifact}：无法分析：{problem.message}",
+                )
+                findings.append(Finding(
+                    rule_id=ANALYSIS_ERROR_RULE, severity=Severity.LOW,
+                    domain=domain, message=message, location=Location(path=problem.artifact),
+                    identity=f"analysis-error:{domain}", evidence=problem.message,
+                    properties={"partial": problem.partial},
+                ))
+    return findings
+
+
+def _links(request: ScanRequest, found: Discovery) -> tuple[Mapping[str, str], ...]:
+    """App↔policy pairs from govgate.yaml and ``--policy``, as artifact-relative paths."""
+    links: list[Mapping[str, str]] = []
+    config = request.config
+    base = config.source.parent if config.source else request.root
+    for app in config.apps:
+        links.append({
+            "apk": relative(base / app["apk"], request.root),
+            "policy": relative(base / app["policy"], request.root),
+        })
+
+    apks = [a.rel for a in found.artifacts if a.domain == "apk"]
+    for policy in request.policy_links:
+        links.extend({"apk": apk, "policy": relative(policy, request.root)} for apk in apks)
+    return tuple(links)
+
+
+def _collect(outcome: ScanOutcome, result: RuleResult) -> None:
+    outcome.findings.extend(result.findings)
+    outcome.evidence.extend(result.evidence)
+    outcome.checks.extend(result.checks)
