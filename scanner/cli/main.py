@@ -14,6 +14,7 @@ import tempfile
 import time
 import traceback
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -30,7 +31,35 @@ EXIT_INTERRUPTED = 130
 EXIT_INTERNAL = 2
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class GovgateGroup(click.Group):
+    """The error boundary: govgate errors become one line and their exit code, crashes a report."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GovgateError as exc:
+            if _verbose():
+                traceback.print_exc()
+            click.echo(f"govgate: error: {exc}", err=True)
+            if exc.hint:
+                click.echo(f"govgate: hint: {exc.hint}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("govgate: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # the last boundary: any crash becomes a report file
+            if _verbose():
+                traceback.print_exc()
+            path = _write_crash_report(exc)
+            click.echo(f"govgate: internal error: {exc.__class__.__name__}: {exc}", err=True)
+            click.echo(f"govgate: a crash report was written to {path}", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=GovgateGroup,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="govgate")
 def cli() -> None:
     """govgate: a compliance gate for IaC, Android apps, privacy policies and contracts.
@@ -66,33 +95,11 @@ def configure_logging(verbosity: int, quiet: bool) -> None:
 
 
 def main() -> None:
-    verbose = any(arg in ("-v", "-vv", "--verbose") for arg in sys.argv[1:])
-    try:
-        code = cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("govgate: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except GovgateError as exc:
-        if verbose:
-            traceback.print_exc()
-        click.echo(f"govgate: error: {exc}", err=True)
-        if exc.hint:
-            click.echo(f"govgate: hint: {exc.hint}", err=True)
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        click.echo("govgate: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    except Exception as exc:  # the last boundary: turn any crash into a report file
-        if verbose:
-            traceback.print_exc()
-        path = _write_crash_report(exc)
-        click.echo(f"govgate: internal error: {exc.__class__.__name__}: {exc}", err=True)
-        click.echo(f"govgate: a crash report was written to {path}", err=True)
-        sys.exit(EXIT_INTERNAL)
-    sys.exit(code if isinstance(code, int) else 0)
+    cli(prog_name="govgate")
+
+
+def _verbose() -> bool:
+    return logger.isEnabledFor(logging.INFO) and logger.handlers != []
 
 
 def _write_crash_report(exc: BaseException) -> Path:

@@ -17,7 +17,8 @@ F = Callable[..., Any]
 def scan_options(command: F) -> F:
     """Decorate a command with the options that select what is scanned and how."""
     options = [
-        click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path)),
+        click.argument("paths", nargs=-1, required=True,
+                       type=click.Path(path_type=Path, exists=True)),
         click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
                      envvar="GOVGATE_CONFIG", help="govgate.yaml to use (default: found in the "
                      "current directory or the first PATH). Env: GOVGATE_CONFIG."),
