@@ -110,6 +110,7 @@ def _provision(regulation_id: str, item: Mapping[str, Any]) -> Provision:
         title=LocalText.from_data(item["title"]),
         summary=LocalText.from_data(item["summary"]),
         parent=item.get("parent"),
+        label_en=item.get("label_en"),
     )
 
 

@@ -19,10 +19,15 @@ class Provision:
     title: LocalText
     summary: LocalText
     parent: str | None = None
+    label_en: str | None = None
 
     @property
     def ref(self) -> str:
         return f"{self.regulation}:{self.id}"
+
+    def cite_label(self, lang: str) -> str:
+        """The citation in ``lang``: Chinese sources keep their native label in Chinese."""
+        return self.label_en if lang == "en" and self.label_en else self.label
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ def rules_show(rule_id: str, lang: str, rules_dirs: tuple[Path, ...]) -> None:
     for ref in rule.maps_to:
         provision = catalog.provision(ref)
         short = catalog.regulations[provision.regulation].short
-        click.echo(f"  {ref:<28} {short} {provision.label}: {provision.title.get(lang)}")
+        click.echo(f"  {ref:<28} {short} {provision.cite_label(lang)}: {provision.title.get(lang)}")
     for kind, text in rule.examples.items():
         click.echo(f"\nexample ({kind}):\n{text}")
 
@@ -120,7 +120,7 @@ def regulations_show(regulation_id: str, lang: str, rules_dirs: tuple[Path, ...]
                f"source: {reg.source or '-'}\n")
     for provision in reg.provisions:
         rule_ids = [r.id for r in catalog.rules_for_provision(provision.ref)]
-        click.echo(f"{provision.id:<16} {provision.label}  {provision.title.get(lang)}")
+        click.echo(f"{provision.id:<16} {provision.cite_label(lang)}  {provision.title.get(lang)}")
         click.echo(f"{'':<16} {provision.summary.get(lang)}")
         if rule_ids:
             click.echo(f"{'':<16} rules: {', '.join(rule_ids)}")
@@ -140,7 +140,7 @@ def regulations_coverage(regulation_id: str | None, fmt: str, lang: str,
 
     data = []
     for reg in regs:
-        provisions = [{"ref": p.ref, "label": p.label, "title": p.title.get(lang),
+        provisions = [{"ref": p.ref, "label": p.cite_label(lang), "title": p.title.get(lang),
                        "rules": [r.id for r in catalog.rules_for_provision(p.ref)]}
                       for p in reg.provisions]
         covered = sum(1 for p in provisions if p["rules"])

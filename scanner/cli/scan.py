@@ -45,7 +45,8 @@ def _parse_reports(values: tuple[str, ...]) -> list[tuple[str, Path]]:
               help="Exit 3 when an input could not be analyzed.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               help="Colour in console output (NO_COLOR is honoured).")
-def scan(**kwargs: Any) -> int:
+@click.pass_context
+def scan(ctx: click.Context, **kwargs: Any) -> None:
     """Scan PATHS (directories, files) and gate on the findings.
 
     Exit codes: 0 passed, 1 failed (findings at or above --fail-on), 2 usage or configuration
@@ -71,7 +72,7 @@ def scan(**kwargs: Any) -> int:
         _write(report, name, path, False)
     if not kwargs["quiet"] and not (kwargs["fmt"] == "console" and main_to_stdout):
         _write_stderr_summary(report, _use_color(kwargs["color"], sys.stderr))
-    return decision.exit_code
+    ctx.exit(decision.exit_code)
 
 
 def _write(report: Any, fmt: str, path: Path | None, color: bool) -> None:

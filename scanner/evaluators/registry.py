@@ -12,6 +12,7 @@ from scanner.evaluators.base import Evaluator
 
 EVALUATORS: dict[str, str] = {
     "checkov": "scanner.evaluators.checkov:CheckovEvaluator",
+    "checkov_unmapped": "scanner.evaluators.checkov_unmapped:UnmappedCheckovEvaluator",
 }
 
 

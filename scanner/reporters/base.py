@@ -40,7 +40,7 @@ class Report:
         citations = []
         for provision in self.provisions(refs):
             regulation = catalog.regulations[provision.regulation]
-            citations.append(f"{regulation.short} {provision.label}")
+            citations.append(f"{regulation.short} {provision.cite_label(self.lang)}")
         return citations
 
     def sorted_findings(self) -> list[Finding]:

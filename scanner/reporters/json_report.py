@@ -105,7 +105,7 @@ def _provisions(report: Report, refs: tuple[str, ...] | list[str]) -> list[dict[
         items.append({
             "ref": provision.ref,
             "regulation": regulation.short,
-            "label": provision.label,
+            "label": provision.cite_label(report.lang),
             "title": provision.title.get(report.lang),
         })
     return items

@@ -115,7 +115,8 @@ def _by_provision(report: Report, words: dict[str, str]) -> list[str]:
     for provision in report.provisions(refs):
         short = report.outcome.catalog.regulations[provision.regulation].short
         issues = findings.get(provision.ref, [])
-        lines.append(f"- **{short} {provision.label}** {provision.title.get(report.lang)}: "
+        label = provision.cite_label(report.lang)
+        lines.append(f"- **{short} {label}** {provision.title.get(report.lang)}: "
                      f"{len(issues)} {words['finding'].lower()}, "
                      f"{evidence.get(provision.ref, 0)} {words['evidence']}")
     return lines + [""]

@@ -84,7 +84,8 @@ def _help_markdown(report: Report, rule: Rule) -> str:
         lines += ["", "**Provisions:**"]
         for provision in provisions:
             short = report.outcome.catalog.regulations[provision.regulation].short
-            lines.append(f"- {short} {provision.label}: {provision.title.get(report.lang)}")
+            label = provision.cite_label(report.lang)
+            lines.append(f"- {short} {label}: {provision.title.get(report.lang)}")
     return "\n".join(lines)
 
 
