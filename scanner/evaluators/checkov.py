@@ -87,6 +87,12 @@ def finding_for(rule: Rule, record: CheckRecord, severity: Severity) -> Finding:
 
 
 def _default_message(record: CheckRecord) -> LocalText:
+    if record.framework == "secrets":
+        # checkov names a secret by a hash of its value: say what was found, not the hash.
+        return LocalText(
+            en=f"{record.check_name} committed in {record.file} (checkov {record.check_id})",
+            zh=f"{record.file} 中提交了{record.check_name}（checkov {record.check_id}）",
+        )
     return LocalText(
         en=f"{record.resource} fails checkov {record.check_id}: {record.check_name}",
         zh=f"{record.resource} 未通过 checkov 检查 {record.check_id}：{record.check_name}",
