@@ -9,6 +9,7 @@ from scanner.analyzers.base import Analyzer
 
 ANALYZERS: dict[str, str] = {
     "iac": "scanner.analyzers.iac:IacAnalyzer",
+    "apk": "scanner.analyzers.apk:ApkAnalyzer",
 }
 
 

@@ -13,6 +13,15 @@ from scanner.evaluators.base import Evaluator
 EVALUATORS: dict[str, str] = {
     "checkov": "scanner.evaluators.checkov:CheckovEvaluator",
     "checkov_unmapped": "scanner.evaluators.checkov_unmapped:UnmappedCheckovEvaluator",
+    "apk_unused_permission": "scanner.evaluators.apk_permissions:UnusedPermissionEvaluator",
+    "apk_undeclared_purpose": "scanner.evaluators.apk_permissions:UndeclaredPurposeEvaluator",
+    "apk_restricted_permission": "scanner.evaluators.apk_permissions:RestrictedPermissionEvaluator",
+    "apk_pi_access": "scanner.evaluators.apk_code:PiAccessEvaluator",
+    "apk_sdk_disclosure": "scanner.evaluators.apk_code:SdkDisclosureEvaluator",
+    "apk_manifest_flag": "scanner.evaluators.apk_manifest:ManifestFlagEvaluator",
+    "apk_exported_component": "scanner.evaluators.apk_manifest:ExportedComponentEvaluator",
+    "apk_target_sdk": "scanner.evaluators.apk_manifest:TargetSdkEvaluator",
+    "apk_bound_service": "scanner.evaluators.apk_manifest:BoundServiceEvaluator",
 }
 
 
