@@ -52,7 +52,8 @@ EXPECTED = {
         ("GG-PLAY-009", P + "READ_CONTACTS"), ("GG-PLAY-009", P + "CAMERA"),
         ("GG-PLAY-010", "cleartext:base"),
     },
-    "clean-app.apk": {("GG-APK-002", P + "CAMERA")},
+    # targetSdk 34: enough for Chinese stores, below Google Play's API 35 for new apps and updates.
+    "clean-app.apk": {("GG-APK-002", P + "CAMERA"), ("GG-PLAY-008", "targetSdkVersion")},
     "legacy-app.apk": {
         ("GG-APK-002", P + "READ_CONTACTS"), ("GG-APK-009", "android:allowBackup"),
         ("GG-APK-010", "cleartext:base"), ("GG-APK-011", "service:com.example.legacy.SyncService"),
@@ -149,9 +150,10 @@ def test_declared_purposes_and_allowed_sdks_become_evidence() -> None:
 
 
 @pytest.mark.parametrize(("config", "expected"), [
-    ({}, set()),
-    ({"apk": {"store_profile": "google-play-new"}}, {"GG-APK-012", "GG-PLAY-008"}),
-    ({"apk": {"store_profile": "cn-default"}}, set()),
+    ({}, {"GG-PLAY-008"}),
+    ({"apk": {"store_profile": "google-play"}}, {"GG-APK-012", "GG-PLAY-008"}),
+    ({"apk": {"store_profile": "google-play-existing"}}, set()),
+    ({"apk": {"store_profile": "cn-default"}}, {"GG-PLAY-008"}),  # Play keeps its own floor
     ({"apk": {"min_target_sdk": 40}}, {"GG-APK-012", "GG-PLAY-008"}),
 ])
 def test_target_sdk_profiles(config: dict[str, Any], expected: set[str]) -> None:
