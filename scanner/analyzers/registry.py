@@ -8,6 +8,7 @@ from importlib import import_module
 from scanner.analyzers.base import Analyzer
 
 ANALYZERS: dict[str, str] = {
+    "policy": "scanner.analyzers.policy:PolicyAnalyzer",
     "iac": "scanner.analyzers.iac:IacAnalyzer",
     "apk": "scanner.analyzers.apk:ApkAnalyzer",
 }

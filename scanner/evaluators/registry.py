@@ -11,6 +11,9 @@ from importlib import import_module
 from scanner.evaluators.base import Evaluator
 
 EVALUATORS: dict[str, str] = {
+    "policy_element": "scanner.evaluators.policy_element:PolicyElementEvaluator",
+    "policy_response_time": "scanner.evaluators.policy_value:PolicyResponseTimeEvaluator",
+    "crossdomain": "scanner.evaluators.crossdomain:CrossDomainEvaluator",
     "checkov": "scanner.evaluators.checkov:CheckovEvaluator",
     "checkov_unmapped": "scanner.evaluators.checkov_unmapped:UnmappedCheckovEvaluator",
     "apk_unused_permission": "scanner.evaluators.apk_permissions:UnusedPermissionEvaluator",
