@@ -10,6 +10,7 @@ from scanner.analyzers.base import Analyzer
 ANALYZERS: dict[str, str] = {
     "policy": "scanner.analyzers.policy:PolicyAnalyzer",
     "iac": "scanner.analyzers.iac:IacAnalyzer",
+    "contract": "scanner.analyzers.contract:ContractAnalyzer",
     "apk": "scanner.analyzers.apk:ApkAnalyzer",
 }
 

@@ -1,0 +1,31 @@
+"""The accuracy harness on the labelled set: the targets of the contract domain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scanner.analyzers.contract.accuracy import Counts, load_set, same_value, score
+
+LABELLED = Path(__file__).resolve().parent / "labelled"
+
+
+def test_labelled_set_meets_the_targets() -> None:
+    items = load_set(LABELLED)
+    assert len(items) >= 10
+    assert {i.split for i in items} == {"dev", "heldout"}
+    assert {i.lang for i in items} == {"en", "zh"}
+
+    result = score(items)
+    assert result.type_matched == result.type_total
+    assert result.macro_f1 >= 0.90
+    assert min(c.f1 for c in result.per_type.values()) >= 0.75
+    assert result.value_accuracy >= 0.95
+    assert len(result.per_type) >= 25
+
+
+def test_scoring_rules() -> None:
+    counts = Counts(tp=3, fp=1, fn=0)
+    assert (counts.precision, counts.recall, counts.f1) == (0.75, 1.0, 6 / 7)
+    assert same_value(72, 72.0)
+    assert not same_value(True, 1.0)
+    assert same_value("fees_multiple=1", "fees_multiple=1")
