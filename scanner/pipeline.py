@@ -35,7 +35,7 @@ class ScanRequest:
     lang: str = "en"
     workers: int = 1
     cache_dir: Path | None = None
-    policy_links: tuple[Path, ...] = ()
+    policy_links: tuple[str, ...] = ()
 
 
 @dataclass
@@ -107,15 +107,20 @@ def _discover(request: ScanRequest) -> Discovery:
     if not request.policy_links:
         return found
 
-    policies = {relative(p, request.root) for p in request.policy_links}
-    found.artifacts = [a for a in found.artifacts if a.rel not in policies]
-    for path in request.policy_links:
-        if not path.is_file() and not str(path).startswith(("http://", "https://")):
-            raise UsageError(f"{path}: --policy file does not exist")
-        found.artifacts.append(
-            Artifact(path=path, rel=relative(path, request.root), domain="policy")
-        )
+    policies = [_policy_artifact(link, request.root) for link in request.policy_links]
+    named = {a.rel for a in policies}
+    found.artifacts = [a for a in found.artifacts if a.rel not in named] + policies
     return found
+
+
+def _policy_artifact(link: str, root: Path) -> Artifact:
+    """A ``--policy`` argument: a local file, or an http(s) URL fetched by the policy analyzer."""
+    if link.startswith(("http://", "https://")):
+        return Artifact(path=Path(link), rel=link, domain="policy", options={"url": link})
+    path = Path(link)
+    if not path.is_file():
+        raise UsageError(f"{link}: --policy file does not exist")
+    return Artifact(path=path, rel=relative(path, root), domain="policy")
 
 
 def _analyze(
@@ -172,8 +177,9 @@ def _links(request: ScanRequest, found: Discovery) -> tuple[Mapping[str, str], .
         })
 
     apks = [a.rel for a in found.artifacts if a.domain == "apk"]
-    for policy in request.policy_links:
-        links.extend({"apk": apk, "policy": relative(policy, request.root)} for apk in apks)
+    for link in request.policy_links:
+        policy = _policy_artifact(link, request.root).rel
+        links.extend({"apk": apk, "policy": policy} for apk in apks)
     return tuple(links)
 
 

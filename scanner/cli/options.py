@@ -29,8 +29,9 @@ def scan_options(command: F) -> F:
         click.option("--rules-dir", "rules_dirs", multiple=True,
                      type=click.Path(path_type=Path, file_okay=False),
                      help="Extra directory of rule packs (and regulations/) to load."),
-        click.option("--policy", "policies", multiple=True, type=click.Path(path_type=Path),
-                     help="Privacy policy of the scanned app(s), for cross-domain rules."),
+        click.option("--policy", "policies", multiple=True, metavar="FILE|URL",
+                     help="Privacy policy (file or http(s) URL) of the scanned app(s), checked "
+                     "on its own and against the app by cross-domain rules."),
         click.option("--lang", type=click.Choice(["en", "zh"]), envvar="GOVGATE_LANG",
                      help="Language of messages and reports. Env: GOVGATE_LANG."),
         click.option("--workers", type=click.IntRange(1, 64), default=None,

@@ -25,7 +25,7 @@ class CliScan:
     regulations: tuple[str, ...]
     packs: tuple[str, ...]
     rules_dirs: tuple[Path, ...]
-    policies: tuple[Path, ...]
+    policies: tuple[str, ...]
     lang: str | None
     workers: int | None
     cache_dir: Path | None
