@@ -24,13 +24,16 @@ def _catalog(rules_dirs: tuple[Path, ...]) -> Any:
 
 
 def _print_table(headings: list[str], rows: list[list[str]]) -> None:
+    import shutil
+
     from rich.console import Console
     from rich.table import Table
 
     table = Table(*headings, show_lines=False)
     for row in rows:
         table.add_row(*row)
-    Console(highlight=False).print(table)
+    width = shutil.get_terminal_size((160, 24)).columns  # piped output gets a wide table
+    Console(highlight=False, width=width).print(table)
 
 
 @click.group()
