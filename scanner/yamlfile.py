@@ -45,13 +45,34 @@ def schema(name: str) -> dict[str, Any]:
     return data
 
 
+@cache
+def _validator(name: str) -> Any:
+    """A validator for a shipped schema, its local ``$ref``s inlined: resolving them on every
+    node dominates validation time otherwise."""
+    from jsonschema import Draft202012Validator
+
+    document = schema(name)
+    definitions = document.get("$defs", {})
+    return Draft202012Validator(_inline(document, definitions))
+
+
+def _inline(node: Any, definitions: dict[str, Any], depth: int = 0) -> Any:
+    if isinstance(node, list):
+        return [_inline(item, definitions, depth) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/") and depth < 16:
+        target = definitions[ref.removeprefix("#/$defs/")]
+        return _inline(target, definitions, depth + 1)
+    return {key: _inline(value, definitions, depth) for key, value in node.items()}
+
+
 def validate(data: Any, schema_name: str, path: Path) -> None:
     """Validate against a shipped schema; raise one error naming file, line and field."""
-    from jsonschema import Draft202012Validator
     from jsonschema.exceptions import best_match
 
-    validator = Draft202012Validator(schema(schema_name))
-    errors = list(validator.iter_errors(data))
+    errors = list(_validator(schema_name).iter_errors(data))
     if not errors:
         return
 
