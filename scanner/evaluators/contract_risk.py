@@ -70,7 +70,7 @@ def _unlimited_ours(rule: Rule, contract: ContractFacts, ours: frozenset[str]) -
     if subjects and not subjects & (ours | {"both"}):
         return clause
     return finding(rule, contract, "unlimited_liability", clause.text, clause,
-                   {"subjects": ", ".join(sorted(subjects)) or "unnamed"})
+                   {"subjects": ", ".join(sorted(subjects)) or "a party the clause does not name"})
 
 
 def _one_sided_penalty(rule: Rule, contract: ContractFacts, ours: frozenset[str]) -> Outcome:
@@ -103,7 +103,7 @@ def _unilateral_counterparty(rule: Rule, contract: ContractFacts,
     if set(clause.subjects) & (ours | {"both"}):
         return clause
     return finding(rule, contract, "unilateral_termination", clause.text, clause,
-                   {"subjects": ", ".join(clause.subjects) or "unnamed"})
+                   {"subjects": ", ".join(clause.subjects) or "a party the clause does not name"})
 
 
 def _flag(key: str, own_side_only: bool = False) -> CheckFunction:

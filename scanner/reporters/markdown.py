@@ -15,11 +15,13 @@ LABELS = {
     "en": {"title": "govgate compliance report", "verdict": "Gate", "passed": "passed",
            "failed": "failed", "severity": "Severity", "rule": "Rule", "location": "Location",
            "finding": "Finding", "provisions": "Provisions", "by_provision": "By provision",
-           "evidence": "evidence", "none": "No findings.", "suppressed": "Suppressed or baselined",
+           "tally": "{findings} finding(s), {evidence} evidence item(s)",
+           "none": "No findings.", "suppressed": "Suppressed or baselined",
            "reason": "Reason", "fix": "How to fix"},
     "zh": {"title": "govgate 合规报告", "verdict": "门禁", "passed": "通过", "failed": "未通过",
            "severity": "严重程度", "rule": "规则", "location": "位置", "finding": "问题",
-           "provisions": "对应条款", "by_provision": "按条款汇总", "evidence": "合规证据",
+           "provisions": "对应条款", "by_provision": "按条款汇总",
+           "tally": "问题 {findings} 项，合规证据 {evidence} 项",
            "none": "未发现问题。", "suppressed": "已抑制或已纳入基线", "reason": "理由",
            "fix": "整改建议"},
 }
@@ -116,7 +118,6 @@ def _by_provision(report: Report, words: dict[str, str]) -> list[str]:
         short = report.outcome.catalog.regulations[provision.regulation].short
         issues = findings.get(provision.ref, [])
         label = provision.cite_label(report.lang)
-        lines.append(f"- **{short} {label}** {provision.title.get(report.lang)}: "
-                     f"{len(issues)} {words['finding'].lower()}, "
-                     f"{evidence.get(provision.ref, 0)} {words['evidence']}")
+        tally = words["tally"].format(findings=len(issues), evidence=evidence.get(provision.ref, 0))
+        lines.append(f"- **{short} {label}** {provision.title.get(report.lang)}: {tally}")
     return lines + [""]
