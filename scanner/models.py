@@ -159,7 +159,11 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        parts = (self.rule_id, self.location.path, self.identity, evidence_hash(self.evidence))
+        return self.fingerprint_at(self.location.path)
+
+    def fingerprint_at(self, path: str) -> str:
+        """The fingerprint with the artifact named by ``path`` (e.g. relative to a baseline)."""
+        parts = (self.rule_id, path, self.identity, evidence_hash(self.evidence))
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
     @property

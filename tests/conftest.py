@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_TESTDATA = ROOT.parent / "shared" / "testdata"
+# The shared test corpus lies beside the checkout; GOVGATE_SHARED_TESTDATA points elsewhere.
+SHARED_TESTDATA = Path(
+    os.environ.get("GOVGATE_SHARED_TESTDATA", ROOT.parent / "shared" / "testdata"))
 
 
 @pytest.fixture(autouse=True)

@@ -30,5 +30,5 @@ def create(**kwargs: Any) -> None:
     completed = execute(options)
     recorded = [f for f in completed.findings
                 if f.suppression is None and not f.rule_id.startswith("GG-META-")]
-    count = write_baseline(recorded, kwargs["output"])
+    count = write_baseline(recorded, kwargs["output"], completed.outcome.root)
     click.echo(f"govgate: recorded {count} finding(s) in {kwargs['output']}", err=True)

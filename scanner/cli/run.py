@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from scanner.catalog.loader import load_catalog
 from scanner.cli.options import default_workers, scan_root
 from scanner.config import Config, find_config, load_config
+from scanner.discover import relative
 from scanner.gate.apply import GateInput, apply_gate
 from scanner.gate.baseline import read_baseline
 from scanner.gate.decision import Decision, decide
@@ -42,13 +44,14 @@ class Completed:
 
 def execute(options: CliScan, baseline: Path | None = None) -> Completed:
     """Scan and apply suppressions and the baseline (no threshold yet)."""
-    config = load_config(options.config_path or find_config(list(options.paths)))
+    targets = tuple(Path(os.path.abspath(p)) for p in options.paths)  # no "..", cwd-independent
+    config = load_config(options.config_path or find_config(list(targets)))
     lang = options.lang or config.lang or "en"
-    root = scan_root(options.paths)
+    root = scan_root(targets)
     catalog = load_catalog((*config.rules_dirs, *options.rules_dirs))
 
     request = ScanRequest(
-        targets=options.paths, root=root, config=config,
+        targets=targets, root=root, config=config,
         packs=options.packs or config.packs, regulations=options.regulations or config.regulations,
         lang=lang, workers=options.workers or default_workers(), cache_dir=options.cache_dir,
         policy_links=options.policies,
@@ -60,8 +63,10 @@ def execute(options: CliScan, baseline: Path | None = None) -> Completed:
         root=root,
         suppressions=config.suppressions,
         baseline=read_baseline(baseline_path) if baseline_path else frozenset(),
+        baseline_path=baseline_path,
         inline=not options.no_inline_suppressions,
-        config_path=str(config.source) if config.source else "govgate.yaml",
+        config_path=relative(config.source, root) if config.source else "govgate.yaml",
+        config_dir=config.source.parent if config.source else None,
     )
     findings = tuple(apply_gate(outcome.findings, gate))
     return Completed(outcome=outcome, findings=findings, config=config, lang=lang)

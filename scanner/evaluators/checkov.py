@@ -51,20 +51,32 @@ def failed_once(records: Iterable[CheckRecord]) -> list[CheckRecord]:
     return [unique[key] for key in sorted(unique)]
 
 
+def resource_name(record: CheckRecord) -> str:
+    """The resource as a stable name within its file. checkov names a Dockerfile instruction
+    after the file's path (``/app/Dockerfile.ADD``); keep only the instruction, so the name does
+    not change with the directory govgate runs from."""
+    name = record.resource
+    for prefix in (f"/{record.file}", record.file):
+        if record.framework == "dockerfile" and name.startswith(prefix):
+            return name[len(prefix):].lstrip(".") or "Dockerfile"
+    return name
+
+
 def finding_for(rule: Rule, record: CheckRecord, severity: Severity) -> Finding:
     """The finding for one failed checkov record under ``rule``."""
+    resource = resource_name(record)
     values = {
-        "resource": record.resource,
+        "resource": resource,
         "check_id": record.check_id,
         "check_name": record.check_name,
         "file": record.file,
     }
-    message = rule.message.format(**values) if rule.message else _default_message(record)
+    message = rule.message.format(**values) if rule.message else _default_message(record, resource)
     location = Location(
         path=record.file,
         start_line=max(record.start_line, 1),
         end_line=max(record.end_line, record.start_line, 1),
-        logical=record.resource,
+        logical=resource,
         snippet=record.code[:MAX_SNIPPET_CHARS] or None,
     )
     return Finding(
@@ -74,19 +86,21 @@ def finding_for(rule: Rule, record: CheckRecord, severity: Severity) -> Finding:
         message=message,
         location=location,
         provisions=rule.maps_to,
-        identity=f"{record.resource}:{record.check_id}",
-        evidence=record.code or f"{record.resource} {record.check_id}",
+        identity=f"{resource}:{record.check_id}",
+        # The evidence is the failing check on that resource, not its code: editing another
+        # attribute of the resource keeps the fingerprint while the check still fails.
+        evidence=f"{record.check_id} failed on {resource}",
         source=f"checkov:{record.check_id}",
         properties={
             "checkov_check_id": record.check_id,
             "checkov_check_name": record.check_name,
             "framework": record.framework,
-            "resource": record.resource,
+            "resource": resource,
         },
     )
 
 
-def _default_message(record: CheckRecord) -> LocalText:
+def _default_message(record: CheckRecord, resource: str) -> LocalText:
     if record.framework == "secrets":
         # checkov names a secret by a hash of its value: say what was found, not the hash.
         return LocalText(
@@ -94,6 +108,6 @@ def _default_message(record: CheckRecord) -> LocalText:
             zh=f"{record.file} 中提交了{record.check_name}（checkov {record.check_id}）",
         )
     return LocalText(
-        en=f"{record.resource} fails checkov {record.check_id}: {record.check_name}",
-        zh=f"{record.resource} 未通过 checkov 检查 {record.check_id}：{record.check_name}",
+        en=f"{resource} fails checkov {record.check_id}: {record.check_name}",
+        zh=f"{resource} 未通过 checkov 检查 {record.check_id}：{record.check_name}",
     )

@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 
 from scanner.config import ConfigSuppression
+from scanner.discover import relative
+from scanner.gate.baseline import anchored_fingerprint
 from scanner.gate.inline import InlineMarks
 from scanner.models import Finding, LocalText, Location, Severity, Suppression
 
@@ -25,12 +27,17 @@ EXPIRED_RULE = "GG-META-003"
 
 @dataclass
 class GateInput:
+    """What the gate applies. Config suppression globs are relative to ``config_dir``; baseline
+    fingerprints are anchored at ``baseline_path``'s directory."""
+
     root: Path
     suppressions: tuple[ConfigSuppression, ...] = ()
     baseline: frozenset[str] = frozenset()
+    baseline_path: Path | None = None
     inline: bool = True
     today: date = field(default_factory=date.today)
     config_path: str = "govgate.yaml"
+    config_dir: Path | None = None
 
 
 def apply_gate(findings: Iterable[Finding], gate: GateInput) -> list[Finding]:
@@ -42,14 +49,14 @@ def apply_gate(findings: Iterable[Finding], gate: GateInput) -> list[Finding]:
 
     result = []
     for finding in findings:
-        suppression = _config_suppression(finding, active, gate.config_path)
+        suppression = _config_suppression(finding, active, gate)
         if suppression is None and gate.inline:
             suppression, bad_mark = _inline_suppression(finding, marks)
             if bad_mark and bad_mark not in reported_marks:
                 reported_marks.add(bad_mark)
                 extra.append(_no_reason_finding(finding.rule_id, *bad_mark))
 
-        in_baseline = finding.fingerprint in gate.baseline
+        in_baseline = _in_baseline(finding, gate)
         result.append(replace(finding, suppression=suppression, in_baseline=in_baseline))
 
     for finding in extra:
@@ -69,17 +76,26 @@ def _split_by_expiry(
     return active, expired
 
 
+def _in_baseline(finding: Finding, gate: GateInput) -> bool:
+    if not gate.baseline or gate.baseline_path is None:
+        return False
+    return anchored_fingerprint(finding, gate.root, gate.baseline_path) in gate.baseline
+
+
 def _config_suppression(
-    finding: Finding, suppressions: Iterable[ConfigSuppression], origin: str
+    finding: Finding, suppressions: Iterable[ConfigSuppression], gate: GateInput
 ) -> Suppression | None:
+    path = finding.location.path
+    if gate.config_dir is not None and not path.startswith(("http://", "https://")):
+        path = relative(gate.root / path, gate.config_dir)
     for entry in suppressions:
         if entry.rule not in (finding.rule_id, "*"):
             continue
-        if entry.path and not fnmatch.fnmatch(finding.location.path, entry.path):
+        if entry.path and not fnmatch.fnmatch(path, entry.path):
             continue
         if entry.fingerprint and entry.fingerprint != finding.fingerprint:
             continue
-        return Suppression(reason=entry.reason, origin=origin, expires=entry.expires)
+        return Suppression(reason=entry.reason, origin=gate.config_path, expires=entry.expires)
     return None
 
 

@@ -1,4 +1,8 @@
-"""Baseline files: known findings, recorded by fingerprint, that do not fail the build."""
+"""Baseline files: known findings, recorded by fingerprint, that do not fail the build.
+
+Fingerprints in a baseline name each file relative to the baseline file's own directory, so a
+baseline kept in a repository matches whatever directory govgate is run from.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +12,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from scanner import __version__
+from scanner.discover import relative
 from scanner.errors import ConfigError
 from scanner.models import Finding
 
 BASELINE_VERSION = 1
 
 
-def write_baseline(findings: Iterable[Finding], path: Path) -> int:
+def anchored_fingerprint(finding: Finding, root: Path, baseline: Path) -> str:
+    """The finding's fingerprint with its path taken relative to the baseline's directory."""
+    location = Path(finding.location.path)
+    absolute = location if location.is_absolute() else root / location
+    return finding.fingerprint_at(relative(absolute, baseline.absolute().parent))
+
+
+def write_baseline(findings: Iterable[Finding], path: Path, root: Path) -> int:
     entries = sorted(
-        ({"fingerprint": f.fingerprint, "rule_id": f.rule_id, "path": f.location.path,
-          "identity": f.identity} for f in findings),
+        ({"fingerprint": anchored_fingerprint(f, root, path), "rule_id": f.rule_id,
+          "path": f.location.path, "identity": f.identity} for f in findings),
         key=lambda e: (e["path"], e["rule_id"], e["fingerprint"]),
     )
     document = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from scanner.analyzers.apk.facts import ApkFacts
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BAD = FIXTURES / "bad"
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "testdata" / "apk"
+_DEFAULT_SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "testdata"
+SHARED = Path(os.environ.get("GOVGATE_SHARED_TESTDATA", _DEFAULT_SHARED)) / "apk"
 
 
 @cache

@@ -53,3 +53,10 @@ def test_nominal_business_day_convention() -> None:
 
 def test_no_duration_in_plain_text() -> None:
     assert durations("without undue delay after becoming aware") == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("伍拾万", 500_000.0), ("贰佰肆拾", 240.0), ("壹仟", 1000.0), ("叁拾陆", 36.0),
+])
+def test_parse_financial_numerals(text: str, value: float) -> None:
+    assert parse_number(text) == value

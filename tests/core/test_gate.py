@@ -89,12 +89,13 @@ def test_config_suppression_for_other_path_does_not_apply(root: Path) -> None:
 def test_baseline_round_trip_hides_known_findings_only(tmp_path: Path) -> None:
     known = finding()
     path = tmp_path / "baseline.json"
-    assert write_baseline([known], path) == 1
+    assert write_baseline([known], path, tmp_path) == 1
     fingerprints = read_baseline(path)
 
     moved = finding(line=30)  # same resource, same evidence, another line
     other_file = finding(path="other/s3.tf")  # same resource name in another file
-    result = apply_gate([moved, other_file], GateInput(root=tmp_path, baseline=fingerprints))
+    gate = GateInput(root=tmp_path, baseline=fingerprints, baseline_path=path)
+    result = apply_gate([moved, other_file], gate)
     assert [f.in_baseline for f in result] == [True, False]
 
 

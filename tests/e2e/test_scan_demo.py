@@ -134,3 +134,31 @@ def test_bad_inputs_become_analysis_errors_and_the_rest_completes(tmp_path: Path
     assert len([f for f in document["findings"] if f["rule_id"] != "GG-META-001"]) == 74
     assert "Traceback" not in result.output
     assert _scan(root, "-f", "json", "--fail-on-error").exit_code == 3
+
+
+def test_baseline_and_config_suppressions_do_not_depend_on_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "demo"
+    shutil.copytree(REPO / "examples" / "demo", root)
+    (root / "govgate.yaml").write_text(
+        "version: 1\nsuppressions:\n"
+        "  - rule: GG-IAC-005\n    path: infra/aws/*\n    reason: bastion behind the VPN\n")
+    monkeypatch.chdir(root)
+    created = CliRunner().invoke(cli, ["baseline", "create", ".", "-q", "-o", "baseline.json"])
+    assert created.exit_code == 0, created.output
+
+    # An unrelated attribute edited inside a failing resource keeps its baseline entry.
+    main_tf = root / "infra" / "alicloud" / "main.tf"
+    edited = main_tf.read_text().replace("instance_name", 'description = "x"\n  instance_name', 1)
+    main_tf.write_text(edited)
+
+    monkeypatch.chdir(tmp_path)
+    result = _scan(Path("demo"), "-f", "json", "--baseline", "demo/baseline.json")
+    document = json.loads(result.stdout)
+    findings = document["findings"]
+    new = [f["identity"] for f in findings if not f["baseline"] and not f["suppression"]]
+    assert (result.exit_code, new) == (0, [])
+    suppressed = {f["identity"] for f in document["findings"] if f["suppression"]}
+    assert suppressed == {"aws_security_group.bastion:CKV_AWS_24",
+                          "aws_security_group.bastion:CKV_AWS_25"}

@@ -77,7 +77,7 @@ def test_checkov_finding_fields() -> None:
     assert finding.rule_id == "GG-IAC-901"
     assert finding.severity is Severity.HIGH
     assert finding.identity == "aws_s3_bucket.logs:CKV_AWS_20"
-    assert finding.evidence == CODE
+    assert finding.evidence == "CKV_AWS_20 failed on aws_s3_bucket.logs"
     assert finding.source == "checkov:CKV_AWS_20"
     assert finding.provisions == ("cn-mlps2:8.1.4.8(b)", "eu-gdpr:32(1)(a)")
     assert finding.location == Location("s3.tf", 3, 5, logical="aws_s3_bucket.logs", snippet=CODE)
@@ -87,10 +87,10 @@ def test_checkov_finding_fields() -> None:
     assert result.checks == [Check("GG-IAC-901", "s3.tf")]
 
 
-def test_fingerprint_ignores_lines_but_not_file() -> None:
+def test_fingerprint_ignores_lines_and_edits_but_not_file() -> None:
     the_rule = rule("GG-IAC-901", checks=["CKV_AWS_20"])
-    moved = CheckRecord("CKV_AWS_20", "n", "failed", "aws_s3_bucket.logs", "s3.tf", 30, 32, CODE,
-                        "terraform")
+    moved = CheckRecord("CKV_AWS_20", "n", "failed", "aws_s3_bucket.logs", "s3.tf", 30, 32,
+                        CODE + "\n  tags = {}", "terraform")
     evaluate = CheckovEvaluator().evaluate
 
     first = evaluate(the_rule, facts(record("CKV_AWS_20")), context(the_rule)).findings[0]

@@ -29,10 +29,12 @@ _EN_TENS = {
 }
 _EN_SCALES = {"hundred": 100, "thousand": 1000}
 
+# Ordinary numerals and the financial (大写) forms amounts are written in: 伍拾万元, 贰佰肆拾.
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
-_CN_SCALES = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+              "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4,
+              "伍": 5, "陆": 6, "陸": 6, "柒": 7, "捌": 8, "玖": 9}
+_CN_SCALES = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
+_CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000}
 CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SCALES) + "".join(_CN_BIG)
 
 EN_NUMBER_WORDS = "|".join(sorted([*_EN_UNITS, *_EN_TENS], key=len, reverse=True))

@@ -2,7 +2,9 @@
 
 Cues are compiled into one spaCy ``PhraseMatcher`` per language over every distinct phrase;
 a cue is then an ordered list of parts, each a set of phrase ids, that ``cues.py`` combines
-inside one sentence. Loading happens once per process.
+inside one sentence. An alternative written ``@name`` stands for every phrase of the word class
+``lexicon.<lang>.<name>`` (e.g. ``@notify ... @incident``), so one cue covers the usual ways of
+drafting the same obligation. Loading happens once per process.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ logger = logging.getLogger(__name__)
 PATTERNS_FILE = "contract-patterns.yaml"
 LANGS = ("en", "zh")
 WEIGHTS = {"cues": 1.0, "weak": 0.5}
+Lexicon = Mapping[str, Mapping[str, list[str]]]
 
 
 @dataclass(frozen=True)
@@ -79,12 +82,13 @@ def load_patterns() -> Patterns:
     validate(data, "contract-patterns", path)
 
     tables = {lang: LangTable() for lang in LANGS}
+    lexicon: Lexicon = data.get("lexicon", {})
     for name, spec in data["clause_types"].items():
         for kind in ("heading", "cues", "weak", "exclude"):
-            _add_cues(tables, name, kind, spec.get(kind, {}))
+            _add_cues(tables, lexicon, name, kind, spec.get(kind, {}))
     for name, spec in data["flags"].items():
         for kind in ("cues", "exclude"):
-            _add_cues(tables, f"flag:{name}", kind, spec.get(kind, {}))
+            _add_cues(tables, lexicon, f"flag:{name}", kind, spec.get(kind, {}))
 
     return Patterns(
         gaps=data["gaps"],
@@ -101,13 +105,15 @@ def load_patterns() -> Patterns:
 
 
 def _add_cues(
-    tables: dict[str, LangTable], owner: str, kind: str, by_lang: Mapping[str, list[str]]
+    tables: dict[str, LangTable], lexicon: Lexicon, owner: str, kind: str,
+    by_lang: Mapping[str, list[str]]
 ) -> None:
     for lang, texts in by_lang.items():
         table = tables[lang]
         for text in texts:
             parts = tuple(
-                frozenset(table.phrase(alt) for alt in part.split("|") if alt.strip())
+                frozenset(table.phrase(phrase) for alt in part.split("|") if alt.strip()
+                          for phrase in expand_alternative(alt, lexicon.get(lang, {}), owner))
                 for part in text.split("...")
             )
             if kind == "heading":
@@ -116,6 +122,16 @@ def _add_cues(
             table.cues.append(Cue(owner=owner, kind=kind, parts=parts, text=text))
             for phrase_id in parts[0]:
                 table.by_first.setdefault(phrase_id, []).append(index)
+
+
+def expand_alternative(alternative: str, classes: Mapping[str, list[str]], owner: str) -> list[str]:
+    """The phrases an alternative stands for: itself, or every phrase of its ``@class``."""
+    name = alternative.strip()
+    if not name.startswith("@"):
+        return [name]
+    if name[1:] not in classes:
+        raise ValueError(f"{PATTERNS_FILE}: {owner} uses the unknown word class {name}")
+    return classes[name[1:]]
 
 
 def alias_patterns(table: Mapping[str, list[str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:

@@ -44,20 +44,34 @@ _CURRENCY = (
     r"\s*(?P<scale>million|thousand|万元|万|元)?"
 )
 _AMOUNT = re.compile(_CURRENCY, re.IGNORECASE)
-_AMOUNT_CN = re.compile(r"(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>万元|元)")
+_AMOUNT_CN = re.compile(
+    rf"(?P<amount>\d[\d,]*(?:\.\d+)?|[{CN_NUMERAL_CHARS}]{{1,12}})\s*(?P<scale>万元|元)")
 _FEES = re.compile(
     r"fees|amounts?\s+(?:paid|payable)|charges?\b|contract\s+price|purchase\s+price|"
-    r"合同总(?:金额|价|额)|服务费|费用总额|已支付|价款", re.IGNORECASE)
+    r"合同总(?:金额|价|额)|服务费|费用总额|已支付|价款|结算(?:总)?(?:额|金额|款)|货款|实际支付",
+    re.IGNORECASE)
 _MULTIPLE = re.compile(
     r"(?P<m>\d+(?:\.\d+)?|one|two|three|four|five|twice|double|"
-    rf"[{CN_NUMERAL_CHARS}]+)\s*(?:\(\d+\)\s*)?(?:times|x\b|倍)", re.IGNORECASE)
+    rf"[{CN_NUMERAL_CHARS}]+)\s*(?:\(\d+\)\s*)?(?:times|x\b|倍)"
+    r"|\b(?P<m2>twice|double|triple|treble)\b", re.IGNORECASE)
+_WORD_MULTIPLES = {"twice": 2.0, "double": 2.0, "triple": 3.0, "treble": 3.0}
 _MONTHS = re.compile(
     rf"(?P<n>\d+|twelve|six|three|twenty-four|[{CN_NUMERAL_CHARS}]+)\s*(?:\(\d+\)\s*)?"
     r"(?:-|\s)?(?:months?|个月)", re.IGNORECASE)
 _NOTICE_WORD = re.compile(
-    r"notice|notify|non-renewal|objection|通知|提前|异议|prior|in advance|before", re.IGNORECASE)
+    r"notice|notify|non-renewal|objection|通知|提前|异议|书面|提出|prior|in advance|before",
+    re.IGNORECASE)
 _ADVANCE_BEFORE = re.compile(r"前\s*$")
 _ADVANCE_AFTER = re.compile(r"['’]?\s*(?:prior|before|in advance|notice|前)", re.IGNORECASE)
+# "the fees of the preceding year" is a twelve-month look-back.
+_LAST_YEAR = re.compile(
+    r"上一(?:个)?(?:合同)?年度|前一(?:个)?年度|过去一年|(?:preceding|previous|prior|last)\s+"
+    r"(?:contract\s+)?year", re.IGNORECASE)
+# A percentage right after these words is a ceiling ("违约金总额不超过合同总价的百分之十"),
+# not the rate of the liquidated damages.
+_CEILING_BEFORE = re.compile(
+    r"(?:不超过|不得超过|不高于|最高|上限|not\s+exceed|capped\s+at|up\s+to|maximum\s+of)"
+    r"[^，,。；;]{0,30}$", re.IGNORECASE)
 _ARBITRATION = re.compile(r"arbitrat|仲裁", re.IGNORECASE)
 PLACEHOLDERS = frozenset({"EU-MS"})
 _CURRENCY_CODES = {"$": "USD", "US$": "USD", "RMB": "CNY", "人民币": "CNY", "€": "EUR",
@@ -132,7 +146,7 @@ def _cap_of(text: str) -> str | None:
         currency = amount.groupdict().get("cur") or "CNY"
         code = _CURRENCY_CODES.get(currency.upper(), _CURRENCY_CODES.get(currency,
                                                                           currency.upper()))
-        number = float(amount.group("amount").replace(",", ""))
+        number = parse_number(amount.group("amount").replace(",", "")) or 0.0
         number *= _SCALES.get((amount.group("scale") or "").lower(), 1)
         return f"amount={_fmt(number)} {code}"
     if not _FEES.search(text):
@@ -141,8 +155,8 @@ def _cap_of(text: str) -> str | None:
     multiple = 1.0
     times = _MULTIPLE.search(text)
     if times:
-        word = times.group("m").lower()
-        multiple = 2.0 if word in ("twice", "double") else parse_number(word) or 1.0
+        word = (times.group("m") or times.group("m2")).lower()
+        multiple = _WORD_MULTIPLES.get(word) or parse_number(word) or 1.0
     percent = _PERCENT.search(text)
     if percent and not times:
         multiple = (_percent_value(percent) or 100.0) / 100
@@ -151,6 +165,8 @@ def _cap_of(text: str) -> str | None:
     if months:
         count = parse_number(months.group("n"))
         suffix = f";months={_fmt(count)}" if count else ""
+    elif _LAST_YEAR.search(text):
+        suffix = ";months=12"
     return f"fees_multiple={_fmt(multiple)}{suffix}"
 
 
@@ -165,7 +181,8 @@ def _penalty(hits: Iterable[ClauseHit]) -> tuple[tuple[float, bool], ClauseHit] 
 
 
 def _penalty_rate(text: str) -> tuple[float, bool] | None:
-    match = _PERCENT.search(text)
+    match = next((m for m in _PERCENT.finditer(text)
+                  if not _CEILING_BEFORE.search(text, 0, m.start())), None)
     if match is None:
         return None
     value = _percent_value(match)

@@ -39,8 +39,9 @@ _PARSE_LABELS = {
 }
 
 
-# Limitation: checkov walks the deepest directory common to all IaC inputs, so scanning one
-# file, or two sibling targets, also scans the other files of that directory.
+# Limitation: checkov walks the deepest directory common to all IaC inputs; results for files
+# outside the scan targets are dropped afterwards (Terraform modules excepted), so scanning one
+# file still costs a walk of its whole directory.
 class IacAnalyzer:
     """Turns IaC files into checkov records, one ``IacFileFacts`` per file."""
 
@@ -99,8 +100,10 @@ def _results(
                 artifact.rel, "Helm chart not scanned: the helm binary is not installed", True))
 
     known = {a.rel: a for a in artifacts}
+    folders = {a.path.absolute().parent for a in artifacts}
     for rel in sorted((records.keys() | problems.keys()) - known.keys()):
-        known[rel] = Artifact(path=context.root / rel, rel=rel, domain="iac")
+        if _belongs(context.root / rel, records.get(rel, ()), folders):
+            known[rel] = Artifact(path=context.root / rel, rel=rel, domain="iac")
 
     results = [
         AnalysisResult(a, IacFileFacts(rel, tuple(records.get(rel, ()))),
@@ -112,6 +115,16 @@ def _results(
         failures = tuple(AnalysisProblem(ROOT_REL, message, True) for message in outcome.failures)
         results.append(AnalysisResult(root, None, failures))
     return results
+
+
+def _belongs(path: Path, records: Sequence[CheckRecord], folders: set[Path]) -> bool:
+    """Whether a file checkov reported but discovery did not list is part of this scan: a
+    Terraform module the inputs use, or a file beside or below an input. Other files of the
+    directory checkov walked (siblings of the scan targets) are left out."""
+    if records and all(r.framework.startswith("terraform") for r in records):
+        return True
+    path = path.absolute()
+    return any(folder in path.parents for folder in folders)
 
 
 def _by_file(records: Sequence[CheckRecord]) -> dict[str, list[CheckRecord]]:

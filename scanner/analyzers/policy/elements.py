@@ -2,7 +2,8 @@
 
 Sentences go through the spaCy cue pipeline of their language (``scanner.nlp``), which marks
 every element and PI-category cue as a span; this module then applies each element's
-exclusions, weak cues under a matching heading, and polarity (see ``polarity``). Headings are
+exclusions, weak cues under a matching heading, denials worded without a negation, and
+polarity (see ``polarity``). Headings are
 context, not evidence: a right named only in a heading is not a disclosure.
 """
 
@@ -62,6 +63,8 @@ class ElementFinder:
     def __init__(self) -> None:
         self.book: PatternBook = load_patterns(PATTERNS)
         self.judges = {lang: PolarityJudge(self.book, lang) for lang in ("en", "zh")}
+        self._denial_keys = [key for key in self.book.keys(("elements",))
+                             if self.book.node(("elements", key, "denial"))]
 
     def find(self, document: Document, units: list[Unit]) -> tuple[list[Mention], list[Mention]]:
         """(element mentions, PI-category mentions) of ``document``."""
@@ -76,6 +79,7 @@ class ElementFinder:
                     (elements if hit.group == "elements" else pi).append(mention)
             if not unit.heading:
                 elements.extend(self._weak(document, unit, hits, heading, lang))
+                elements.extend(self._denials(document, unit, lang))
         return elements, pi
 
     def _hits(self, units: list[Unit]) -> Iterator[tuple[Unit, list[Hit]]]:
@@ -130,6 +134,19 @@ class ElementFinder:
             mention = self._judge(document, unit, hit, lang)
             if mention is not None:
                 yield mention
+
+    def _denials(self, document: Document, unit: Unit, lang: str) -> Iterable[Mention]:
+        """Denials worded without a negation ("your data stays in the EU", "仅存储于境内"):
+        negative, unless the sentence makes an exception (then a qualified disclosure)."""
+        for key in self._denial_keys:
+            match = self.book.cues(("elements", key, "denial"), lang).search(unit.text)
+            if match is None:
+                continue
+            hit = Hit("elements", key, match.start(), match.end())
+            if self._excluded(hit, unit.text, lang):
+                continue
+            excepted = self.judges[lang].exception.search(unit.text) is not None
+            yield _mention(document, unit, hit, AFFIRMATIVE if excepted else NEGATIVE, excepted)
 
     def _excluded(self, hit: Hit, text: str, lang: str) -> bool:
         return self.book.cues((hit.group, hit.key, "exclude"), lang).search(text) is not None

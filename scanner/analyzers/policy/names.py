@@ -52,8 +52,7 @@ def sdk_names(book: PatternBook) -> SdkNames:
 
     if not names:
         return SdkNames(None, {})
-    alternatives = sorted(written, key=len, reverse=True)
-    pattern = re.compile("|".join(_name_regex(n) for n in alternatives))
+    pattern = re.compile(_trie_regex(sorted(written)))
     return SdkNames(pattern, {n: tuple(sorted(ids)) for n, ids in names.items()})
 
 
@@ -81,11 +80,34 @@ def _table_ids(names: dict[str, set[str]], written: set[str]) -> Iterable[str]:
         yield row["id"]
 
 
-def _name_regex(name: str) -> str:
-    body = re.escape(name).replace(r"\ ", r"\s?")
-    head = r"(?<![A-Za-z0-9])" if name[0].isascii() and name[0].isalnum() else ""
-    tail = r"(?![A-Za-z0-9])" if name[-1].isascii() and name[-1].isalnum() else ""
-    return head + body + tail
+def _trie_regex(names: list[str]) -> str:
+    """One regular expression for all ``names``, sharing common prefixes (a plain alternation
+    of hundreds of names is tried name by name at every position). Longer names win, as in
+    a longest-first alternation; a space in a name also matches no space."""
+    trie: dict[str, dict] = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_regex(trie, "")
+
+
+def _node_regex(node: dict[str, dict], previous: str) -> str:
+    branches = []
+    for char in sorted(c for c in node if c):
+        head = r"(?<![A-Za-z0-9])" if not previous and _latin(char) else ""
+        body = r"\s?" if char == " " else re.escape(char)
+        branches.append(head + body + _node_regex(node[char], char))
+    if "" in node:
+        branches.append(r"(?![A-Za-z0-9])" if _latin(previous) else "")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
 
 
 # Limitation: table names are matched as written (case-sensitive for Latin names) and family

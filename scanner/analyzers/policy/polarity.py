@@ -3,8 +3,9 @@
 A negation counts when it sits in the same clause as the cue and before it ("我们不会共享…",
 "we do not sell…"); an exception anywhere in the sentence ("除非…", "except…", "未经您同意")
 turns a denial back into a qualified statement. Chinese clauses end at commas and semicolons;
-English ones at semicolons and contrastive joints ("but", "however"), since English commas
-mostly separate list items ("we do not sell, rent, or share…").
+English ones at semicolons, contrastive joints ("but", "however") and the comma closing a
+leading condition ("If you do not agree, …"), since other English commas mostly separate list
+items ("we do not sell, rent, or share…").
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from scanner.nlp import CueSet, PatternBook
 
 _ZH_CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 _EN_CLAUSE_END = re.compile(r";|[,.]?\s+(?:but|however|whereas|while|although|though)\b|\.\s")
+# A leading conditional clause ends at its comma: in "If you are not satisfied, you may
+# complain…" the negation belongs to the condition, not to the statement.
+_EN_LEADING_CONDITION = re.compile(
+    r"^\W*(?:if|when|whenever|where|should|in case|once|unless)\b[^,;.]{1,120},", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,9 @@ class PolarityJudge:
 def clause_start_of(sentence: str, position: int, lang: str) -> int:
     pattern = _ZH_CLAUSE_END if lang == "zh" else _EN_CLAUSE_END
     start = 0
+    leading = _EN_LEADING_CONDITION.match(sentence) if lang == "en" else None
+    if leading is not None and leading.end() <= position:
+        start = leading.end()
     for match in pattern.finditer(sentence, 0, position):
         start = match.end()
     return start
