@@ -85,7 +85,9 @@ def load_set(directory: Path) -> list[Labelled]:
     return items
 
 
-def score(items: Iterable[Labelled]) -> Score:
+def score(items: Iterable[Labelled], presence_only: bool = False) -> Score:
+    """Per-type scores; a clause must be found on a labelled line, or with ``presence_only``
+    anywhere in the document (what the gate's required-clause rules depend on)."""
     result = Score()
     for item in items:
         text = item.path.read_text(encoding="utf-8")
@@ -94,7 +96,7 @@ def score(items: Iterable[Labelled]) -> Score:
         if not isinstance(facts, ContractFacts):
             result.errors.append(f"{item.path.name}: no facts ({analysis.problems})")
             continue
-        _score_clauses(item, facts, result)
+        _score_clauses(item, facts, result, presence_only)
         _score_values(item, facts, result)
         result.type_total += 1
         result.type_matched += facts.type == item.type
@@ -103,14 +105,15 @@ def score(items: Iterable[Labelled]) -> Score:
     return result
 
 
-def _score_clauses(item: Labelled, facts: ContractFacts, result: Score) -> None:
+def _score_clauses(item: Labelled, facts: ContractFacts, result: Score,
+                   presence_only: bool) -> None:
     for key in set(item.clauses) | set(facts.clauses):
         counts = result.per_type.setdefault(key, Counts())
         spans = item.clauses.get(key)
         clause = facts.clauses.get(key)
         if spans and clause is not None:
-            inside = any(s - LINE_TOLERANCE <= clause.line <= e + LINE_TOLERANCE
-                         for s, e in spans)
+            inside = presence_only or any(
+                s - LINE_TOLERANCE <= clause.line <= e + LINE_TOLERANCE for s, e in spans)
             if inside:
                 counts.tp += 1
                 continue
