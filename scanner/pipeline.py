@@ -102,24 +102,51 @@ def run_scan(request: ScanRequest, catalog: Catalog) -> ScanOutcome:
 
 
 def _discover(request: ScanRequest) -> Discovery:
-    """Discovery over the targets; every ``--policy`` document is forced into the policy domain."""
+    """Discovery over the targets, plus the inputs named explicitly: ``--policy`` documents and
+    the apps and policies of ``govgate.yaml``'s ``apps:``, forced into their domains."""
     found = discover(request.targets, request.root, request.config.paths)
-    if not request.policy_links:
+    named = [_policy_artifact(link, request.root) for link in request.policy_links]
+    for app in _app_entries(request):
+        named.append(_app_artifact(app["apk"], request.root))
+        named.append(_policy_artifact(app["policy"], request.root))
+    if not named:
         return found
 
-    policies = [_policy_artifact(link, request.root) for link in request.policy_links]
-    named = {a.rel for a in policies}
-    found.artifacts = [a for a in found.artifacts if a.rel not in named] + policies
+    unique = {a.rel: a for a in named}
+    found.artifacts = [a for a in found.artifacts if a.rel not in unique] + list(unique.values())
     return found
 
 
+def _app_entries(request: ScanRequest) -> list[dict[str, str]]:
+    """``apps:`` entries with their paths resolved against the config file's directory."""
+    config = request.config
+    base = config.source.parent if config.source else request.root
+    entries = []
+    for app in config.apps:
+        entry = {}
+        for key in ("apk", "policy"):
+            value = app[key]
+            remote = value.startswith(("http://", "https://"))
+            entry[key] = value if remote else str(base / value)
+        entries.append(entry)
+    return entries
+
+
+def _app_artifact(path_text: str, root: Path) -> Artifact:
+    path = Path(path_text)
+    if not path.is_file():
+        raise UsageError(f"{path_text}: the app named in govgate.yaml apps: does not exist")
+    return Artifact(path=path, rel=relative(path, root), domain="apk")
+
+
 def _policy_artifact(link: str, root: Path) -> Artifact:
-    """A ``--policy`` argument: a local file, or an http(s) URL fetched by the policy analyzer."""
+    """A policy named explicitly: a local file, or an http(s) URL the policy analyzer fetches."""
     if link.startswith(("http://", "https://")):
         return Artifact(path=Path(link), rel=link, domain="policy", options={"url": link})
     path = Path(link)
     if not path.is_file():
-        raise UsageError(f"{link}: --policy file does not exist")
+        raise UsageError(f"{link}: the privacy policy named with --policy or in apps: "
+                         "does not exist")
     return Artifact(path=path, rel=relative(path, root), domain="policy")
 
 
@@ -167,14 +194,11 @@ def _problem_findings(results: Mapping[str, Iterable[AnalysisResult]]) -> list[F
 
 def _links(request: ScanRequest, found: Discovery) -> tuple[Mapping[str, str], ...]:
     """App↔policy pairs from govgate.yaml and ``--policy``, as artifact-relative paths."""
-    links: list[Mapping[str, str]] = []
-    config = request.config
-    base = config.source.parent if config.source else request.root
-    for app in config.apps:
-        links.append({
-            "apk": relative(base / app["apk"], request.root),
-            "policy": relative(base / app["policy"], request.root),
-        })
+    links: list[Mapping[str, str]] = [
+        {"apk": _app_artifact(app["apk"], request.root).rel,
+         "policy": _policy_artifact(app["policy"], request.root).rel}
+        for app in _app_entries(request)
+    ]
 
     apks = [a.rel for a in found.artifacts if a.domain == "apk"]
     for link in request.policy_links:
