@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from scanner.discover import DomainPaths
 from scanner.errors import ConfigError
-from scanner.yamlfile import DataFileError, load_yaml, validate
+from scanner.yamlfile import DataFileError, line_of, load_yaml, validate
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +52,29 @@ class Config:
         return value
 
 
+def _dates_as_text(node: Any) -> Any:
+    """YAML reads ``2030-01-01`` as a date; the schema (and users' intent) want the text."""
+    if isinstance(node, dict):
+        return {key: _dates_as_text(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_dates_as_text(value) for value in node]
+    return node.isoformat() if isinstance(node, date) else node
+
+
+def _check_expiry_dates(data: Mapping[str, Any], path: Path) -> None:
+    for index, entry in enumerate(data.get("suppressions", ())):
+        if "expires" not in entry:
+            continue
+        try:
+            date.fromisoformat(entry["expires"])
+        except ValueError as exc:
+            line = line_of(path, ["suppressions", index, "expires"])
+            raise ConfigError(
+                f"{path}:{line}: $.suppressions[{index}].expires: {entry['expires']!r} is not a "
+                f"valid date ({exc})"
+            ) from None
+
+
 def find_config(targets: list[Path]) -> Path | None:
     """A config file in the current directory or in the first target directory."""
     candidates = [Path.cwd()] + [t if t.is_dir() else t.parent for t in targets[:1]]
@@ -65,10 +89,12 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     try:
-        data = load_yaml(path) or {}
+        data = load_yaml(path)
+        data = {} if data is None else _dates_as_text(data)
         validate(data, "config", path)
     except DataFileError as exc:
         raise ConfigError(str(exc)) from exc
+    _check_expiry_dates(data, path)
 
     base = path.parent
     logger.debug("configuration from %s", path)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from scanner.models import Artifact
+from scanner.models import AnalysisProblem, Artifact
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +24,9 @@ SKIPPED_DIRS = frozenset({
     ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache",
 })
 MAX_FILES = 200_000
+# govgate's own files are never inputs: its configuration (a YAML file checkov would otherwise
+# read) and, passed in by the caller, the reports and baseline of the current run.
+OWN_FILES = frozenset({"govgate.yaml", "govgate.yml", ".govgate.yaml"})
 
 APK_SUFFIXES = frozenset({".apk", ".aab"})
 DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"})
@@ -57,8 +60,11 @@ class DomainPaths:
 
 @dataclass
 class Discovery:
+    """What discovery found: inputs, notes for the log, and inputs it could not read."""
+
     artifacts: list[Artifact] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    problems: list[AnalysisProblem] = field(default_factory=list)
 
     def by_domain(self) -> dict[str, list[Artifact]]:
         grouped: dict[str, list[Artifact]] = {}
@@ -68,12 +74,14 @@ class Discovery:
 
 
 def discover(
-    targets: Sequence[Path], root: Path, paths: DomainPaths | None = None
+    targets: Sequence[Path], root: Path, paths: DomainPaths | None = None,
+    ignored: Iterable[Path] = (),
 ) -> Discovery:
-    """Every input under ``targets``, with paths relative to ``root``."""
+    """Every input under ``targets``, with paths relative to ``root``; ``ignored`` files (the
+    current run's reports and baseline) are left out."""
     paths = paths or DomainPaths()
     result = Discovery()
-    seen: set[Path] = set()
+    seen: set[Path] = {p.resolve() for p in ignored}
 
     for target in targets:
         if not target.exists():
@@ -81,12 +89,16 @@ def discover(
             continue
         for file in _walk(target, result):
             resolved = file.resolve()
-            if resolved in seen:
+            if resolved in seen or file.name in OWN_FILES:
                 continue
             seen.add(resolved)
             artifact = _classify(file, root, paths)
-            if artifact is not None:
+            if artifact is None:
+                continue
+            if os.access(file, os.R_OK):
                 result.artifacts.append(artifact)
+            else:
+                result.problems.append(AnalysisProblem(artifact.rel, "permission denied"))
 
     logger.debug("discovered %d inputs", len(result.artifacts))
     return result
@@ -105,8 +117,12 @@ def _walk(target: Path, result: Discovery) -> Iterable[Path]:
         yield target
         return
 
+    def unreadable(error: OSError) -> None:
+        result.problems.append(AnalysisProblem(
+            str(error.filename), f"directory not scanned: {error.strerror or error}"))
+
     count = 0
-    for directory, subdirs, files in os.walk(target, followlinks=False):
+    for directory, subdirs, files in os.walk(target, onerror=unreadable, followlinks=False):
         subdirs[:] = sorted(d for d in subdirs if d not in SKIPPED_DIRS)
         for name in sorted(files):
             path = Path(directory, name)

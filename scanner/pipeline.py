@@ -36,6 +36,7 @@ class ScanRequest:
     workers: int = 1
     cache_dir: Path | None = None
     policy_links: tuple[str, ...] = ()
+    ignored: tuple[Path, ...] = ()
 
 
 @dataclass
@@ -80,6 +81,9 @@ def run_scan(request: ScanRequest, catalog: Catalog) -> ScanOutcome:
     found = _discover(request)
     for warning in found.warnings:
         logger.warning("%s", warning)
+    if not found.artifacts and not found.problems:
+        logger.warning("no inputs found in %s: nothing was checked",
+                       ", ".join(str(t) for t in request.targets))
 
     wanted = set().union(*(r.domains for r in rules if r.domain != "meta"))
     results = _analyze(found, wanted, request)
@@ -88,6 +92,7 @@ def run_scan(request: ScanRequest, catalog: Catalog) -> ScanOutcome:
         results=results, warnings=list(found.warnings),
     )
     outcome.findings.extend(_problem_findings(results))
+    outcome.findings.extend(_problem_findings({"meta": [_unread(found)]}))
 
     facts = FactBase(results=results, links=_links(request, found))
     context = EvalContext(catalog=catalog, config=request.config.raw, lang=request.lang)
@@ -104,7 +109,7 @@ def run_scan(request: ScanRequest, catalog: Catalog) -> ScanOutcome:
 def _discover(request: ScanRequest) -> Discovery:
     """Discovery over the targets, plus the inputs named explicitly: ``--policy`` documents and
     the apps and policies of ``govgate.yaml``'s ``apps:``, forced into their domains."""
-    found = discover(request.targets, request.root, request.config.paths)
+    found = discover(request.targets, request.root, request.config.paths, request.ignored)
     named = [_policy_artifact(link, request.root) for link in request.policy_links]
     for app in _app_entries(request):
         named.append(_app_artifact(app["apk"], request.root))
@@ -157,7 +162,8 @@ def _analyze(
     section = request.config.section
     for domain, artifacts in sorted(found.by_domain().items()):
         if domain not in wanted:
-            logger.debug("no selected rule reads %s inputs; skipping %d", domain, len(artifacts))
+            logger.warning("%d %s input(s) not checked: no selected rule reads them",
+                           len(artifacts), domain)
             continue
         analyzer = analyzer_for(domain)
         if analyzer is None:
@@ -173,16 +179,21 @@ def _analyze(
     return results
 
 
+def _unread(found: Discovery) -> AnalysisResult:
+    """Inputs discovery could not read, as one result carrying their problems."""
+    placeholder = Artifact(path=Path("."), rel=".", domain="meta")
+    return AnalysisResult(placeholder, None, tuple(found.problems))
+
+
 def _problem_findings(results: Mapping[str, Iterable[AnalysisResult]]) -> list[Finding]:
     findings = []
     for domain, domain_results in results.items():
         for result in domain_results:
             for problem in result.problems:
-                logger.error("%s: %s", problem.artifact, problem.message)
-                message = LocalText(
-                    en=f"{problem.artifact}: {problem.message}",
-                    zh=f"{problem.artifact}：无法分析：{problem.message}",
-                )
+                text = problem.message.removeprefix(f"{problem.artifact}: ")
+                logger.error("%s: %s", problem.artifact, text)
+                message = LocalText(en=f"{problem.artifact}: {text}",
+                                    zh=f"{problem.artifact}：无法分析：{text}")
                 findings.append(Finding(
                     rule_id=ANALYSIS_ERROR_RULE, severity=Severity.LOW,
                     domain=domain, message=message, location=Location(path=problem.artifact),

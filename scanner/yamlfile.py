@@ -30,6 +30,8 @@ def load_yaml(path: Path) -> Any:
 
     try:
         return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader (libyaml's if present)
+    except ValueError as exc:  # a scalar YAML types but cannot build, e.g. the date 2030-02-30
+        raise DataFileError(f"{path}: invalid value: {exc}") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""

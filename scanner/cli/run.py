@@ -42,8 +42,10 @@ class Completed:
     lang: str
 
 
-def execute(options: CliScan, baseline: Path | None = None) -> Completed:
-    """Scan and apply suppressions and the baseline (no threshold yet)."""
+def execute(options: CliScan, baseline: Path | None = None,
+            outputs: tuple[Path, ...] = ()) -> Completed:
+    """Scan and apply suppressions and the baseline (no threshold yet); ``outputs`` are this
+    run's report files, never scanned as inputs."""
     targets = tuple(Path(os.path.abspath(p)) for p in options.paths)  # no "..", cwd-independent
     config = load_config(options.config_path or find_config(list(targets)))
     lang = options.lang or config.lang or "en"
@@ -55,6 +57,7 @@ def execute(options: CliScan, baseline: Path | None = None) -> Completed:
         packs=options.packs or config.packs, regulations=options.regulations or config.regulations,
         lang=lang, workers=options.workers or default_workers(), cache_dir=options.cache_dir,
         policy_links=options.policies,
+        ignored=tuple(p for p in (*outputs, baseline or config.baseline) if p is not None),
     )
     outcome = run_scan(request, catalog)
 

@@ -60,7 +60,8 @@ def scan(ctx: click.Context, **kwargs: Any) -> None:
     extra_reports = _parse_reports(kwargs["reports"])
     options = CliScan(**{k: kwargs[k] for k in CliScan.__dataclass_fields__})
 
-    completed = execute(options, baseline=kwargs["baseline"])
+    outputs = tuple(p for p in (kwargs["output"], *(f for _, f in extra_reports)) if p)
+    completed = execute(options, baseline=kwargs["baseline"], outputs=outputs)
     decision = verdict(completed, kwargs["fail_on"], kwargs["fail_on_error"])
     report = Report(outcome=completed.outcome, findings=completed.findings, decision=decision,
                     lang=completed.lang)

@@ -107,3 +107,27 @@ def test_scan_without_iac_never_imports_checkov(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip().endswith("exit 0 False")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("version: 1\nsuppressions:\n  - {rule: GG-IAC-001, reason: x, expires: 2030-02-30}\n",
+     "govgate.yaml: invalid value: day is out of range for month"),
+    ("version: 1\nsuppressions:\n  - {rule: GG-IAC-001, reason: x, expires: '2030-02-30'}\n",
+     "govgate.yaml:3: $.suppressions[0].expires: '2030-02-30' is not a valid date"),
+    ("[]\n", "govgate.yaml:1: $: [] is not of type 'object'"),
+])
+def test_config_mistakes_are_one_line_errors(runner: CliRunner, tmp_path: Path, text: str,
+                                             message: str) -> None:
+    config = tmp_path / "govgate.yaml"
+    config.write_text(text)
+    result = runner.invoke(cli, ["scan", str(tmp_path), "--config", str(config)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"govgate: error: {tmp_path}/{message}")
+
+
+def test_unquoted_yaml_date_is_accepted_for_expiry(runner: CliRunner, tmp_path: Path) -> None:
+    config = tmp_path / "govgate.yaml"
+    config.write_text("version: 1\nsuppressions:\n"
+                      "  - {rule: GG-IAC-001, reason: x, expires: 2030-01-01}\n")
+    result = runner.invoke(cli, ["scan", str(tmp_path), "--config", str(config), "-f", "json"])
+    assert result.exit_code == 0, result.output

@@ -62,3 +62,21 @@ def test_missing_target_is_a_warning_and_others_continue(tmp_path: Path) -> None
     found = discover([tmp_path / "nope", tmp_path], tmp_path)
     assert [a.rel for a in found.artifacts] == ["main.tf"]
     assert found.warnings == [f"{tmp_path / 'nope'}: no such file or directory"]
+
+
+def test_unreadable_file_is_a_problem_not_an_input(tmp_path: Path, monkeypatch) -> None:
+    _tree(tmp_path, {"main.tf": "", "secret.tf": ""})
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p).name != "secret.tf"
+                        and real_access(p, mode))
+    found = discover([tmp_path], tmp_path)
+    assert [a.rel for a in found.artifacts] == ["main.tf"]
+    assert [(p.artifact, p.message) for p in found.problems] == [("secret.tf", "permission denied")]
+
+
+def test_govgate_files_and_this_runs_outputs_are_not_inputs(tmp_path: Path) -> None:
+    _tree(tmp_path, {"govgate.yaml": "version: 1\n", "main.tf": "", "out/report.json": "{}",
+                     "baseline.json": "{}"})
+    found = discover([tmp_path], tmp_path,
+                     ignored=[tmp_path / "out" / "report.json", tmp_path / "baseline.json"])
+    assert [a.rel for a in found.artifacts] == ["main.tf"]
