@@ -71,5 +71,8 @@ def init(path: Path, force: bool) -> None:
     """Write a commented starter govgate.yaml."""
     if path.exists() and not force:
         raise UsageError(f"{path} already exists", hint="use --force to overwrite it")
-    path.write_text(STARTER, encoding="utf-8")
+    try:
+        path.write_text(STARTER, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
     click.echo(f"govgate: wrote {path}", err=True)

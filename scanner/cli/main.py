@@ -29,6 +29,7 @@ logger = logging.getLogger("scanner")
 
 EXIT_INTERRUPTED = 130
 EXIT_INTERNAL = 2
+EXIT_BROKEN_PIPE = 141
 
 
 class GovgateGroup(click.Group):
@@ -47,6 +48,10 @@ class GovgateGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("govgate: interrupted", err=True)
             ctx.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            # The reader of our output went away (`govgate rules list | head`): stop quietly.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(EXIT_BROKEN_PIPE)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except Exception as exc:  # the last boundary: any crash becomes a report file

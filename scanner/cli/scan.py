@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from scanner.cli.options import fail_on_option, scan_options
+from scanner.errors import UsageError
 
 logger = logging.getLogger(__name__)
 
@@ -68,29 +69,37 @@ def scan(ctx: click.Context, **kwargs: Any) -> None:
 
     color = _use_color(kwargs["color"])
     main_to_stdout = kwargs["output"] is None
-    _write(report, kwargs["fmt"], kwargs["output"], color and main_to_stdout)
-    for name, path in extra_reports:
-        _write(report, name, path, False)
+    failures = [error for error in (
+        _write(report, kwargs["fmt"], kwargs["output"], color and main_to_stdout),
+        *(_write(report, name, path, False) for name, path in extra_reports),
+    ) if error]
     if not kwargs["quiet"] and not (kwargs["fmt"] == "console" and main_to_stdout):
         _write_stderr_summary(report, _use_color(kwargs["color"], sys.stderr))
+    if failures:
+        raise UsageError("; ".join(failures))
     ctx.exit(decision.exit_code)
 
 
-def _write(report: Any, fmt: str, path: Path | None, color: bool) -> None:
-    from scanner.errors import UsageError
+def _write(report: Any, fmt: str, path: Path | None, color: bool) -> str | None:
+    """Write one report; return what went wrong instead of raising, so that one unwritable
+    destination does not cost the other reports."""
     from scanner.reporters.registry import reporter
 
     options = {"color": color} if fmt == "console" else {}
     text = reporter(fmt, **options).render(report)
-    if path is None:
-        click.echo(text, nl=False)
-        return
     try:
+        if path is None:
+            click.echo(text, nl=False)
+            return None
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    except BrokenPipeError:
+        raise
     except OSError as exc:
-        raise UsageError(f"{path}: cannot write report: {exc.strerror}") from exc
+        where = path or "standard output"
+        return f"{where}: cannot write the {fmt} report: {exc.strerror or exc}"
     logger.info("wrote %s report to %s", fmt, path)
+    return None
 
 
 def _write_stderr_summary(report: Any, color: bool) -> None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 DEFAULT_GAPS = {"en": 8, "zh": 14}
 _ZH_GAP = "[^。！？!?；;\n]{{0,{n}}}?"
 _EN_GAP = r"(?:[^\w.!?;]+[\w'’-]+){{0,{n}}}?[^\w.!?;]+"
+_WORD_START = "(?<![A-Za-z0-9])"
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ class CueSet:
         self.gap = gap
         self._each: tuple[re.Pattern[str], ...] | None = None  # compiled on first ``hits``
         union = "|".join(f"(?:{cue_regex(cue, lang, gap)})" for cue in self.cues)
+        if union and lang == "en" and all(_word_headed(cue) for cue in self.cues):
+            # Every cue starts a word: skip mid-word positions before trying the alternatives.
+            union = f"{_WORD_START}(?:{union})"
         self._union = re.compile(union, re.IGNORECASE) if union else None
 
     def __bool__(self) -> bool:
@@ -111,10 +115,19 @@ def _phrase(phrase: str, lang: str) -> str:
             r"\s*".join(re.escape(w) for w in words)
     body = r"[\s\-]+".join(re.escape(w) for w in words)
     # Letter/digit boundaries rather than \b, so "_Revised on_" (Markdown emphasis) matches.
-    head = "(?<![A-Za-z0-9])" if words and words[0][0].isalnum() else ""
+    head = _WORD_START if words and words[0][0].isalnum() else ""
     tail = r"[\w'’-]*" if prefix else ("(?![A-Za-z0-9])" if words and words[-1][-1].isalnum()
                                        else "")
     return head + body + tail
+
+
+def _word_headed(cue: str) -> bool:
+    """True when every match of an English cue starts a word (its regex begins each first-part
+    alternative with ``_WORD_START``)."""
+    if cue.startswith("re:"):
+        return False
+    first = cue.split("...")[0]
+    return all(a.strip()[0].isalnum() for a in first.split("|") if a.strip())
 
 
 def _is_cjk_word(word: str) -> bool:

@@ -68,7 +68,8 @@ def _findings_table(report: Report, words: dict[str, str]) -> list[str]:
     ]
     for finding in counted:
         lines.append(
-            f"| {finding.severity.label} | `{finding.rule_id}` | `{finding.location.describe()}` "
+            f"| {finding.severity.label} | `{finding.rule_id}` "
+            f"| `{_cell(finding.location.describe())}` "
             f"| {_cell(finding.message.get(report.lang))} "
             f"| {_cell('; '.join(report.cite(finding.provisions)))} |"
         )
@@ -94,8 +95,17 @@ def _suppressed(report: Report, words: dict[str, str]) -> list[str]:
              f"| {words['rule']} | {words['location']} | {words['reason']} |", "|---|---|---|"]
     for finding in hidden:
         reason = finding.suppression.reason if finding.suppression else "baseline"
-        lines.append(f"| `{finding.rule_id}` | `{finding.location.describe()}` | {_cell(reason)} |")
+        where = _cell(finding.location.describe())
+        lines.append(f"| `{finding.rule_id}` | `{where}` | {_cell(reason)} |")
     return lines + [""]
+
+
+def _catalog_order(report: Report, ref: str) -> tuple[str, int]:
+    """Provisions in the order their regulation lists them (Art. 7 before Art. 13)."""
+    regulation_id, _, provision_id = ref.partition(":")
+    regulation = report.outcome.catalog.regulations.get(regulation_id)
+    ids = [p.id for p in regulation.provisions] if regulation else []
+    return regulation_id, ids.index(provision_id) if provision_id in ids else len(ids)
 
 
 def _by_provision(report: Report, words: dict[str, str]) -> list[str]:
@@ -109,7 +119,7 @@ def _by_provision(report: Report, words: dict[str, str]) -> list[str]:
         rule = report.rule(item.rule_id)
         for ref in rule.maps_to if rule else ():
             evidence[ref] += 1
-    refs = sorted(set(findings) | set(evidence))
+    refs = sorted(set(findings) | set(evidence), key=lambda ref: _catalog_order(report, ref))
     if not refs:
         return []
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
+from urllib.parse import quote
 
 from scanner.catalog.model import Rule
 from scanner.models import Finding, Location
@@ -136,10 +137,10 @@ def _location(location: Location) -> dict[str, Any]:
     if location.end_column:
         region["endColumn"] = location.end_column
 
-    data: dict[str, Any] = {"physicalLocation": {
-        "artifactLocation": {"uri": location.path, "uriBaseId": "%SRCROOT%"},
-        "region": region,
-    }}
+    artifact: dict[str, Any] = {"uri": location.path}
+    if not location.path.startswith(("http://", "https://")):
+        artifact = {"uri": quote(location.path, safe="/"), "uriBaseId": "%SRCROOT%"}
+    data: dict[str, Any] = {"physicalLocation": {"artifactLocation": artifact, "region": region}}
     logical = _logical_name(location)
     if logical:
         kind = "function" if "->" in logical else "member" if location.entry else "resource"

@@ -131,3 +131,37 @@ def test_unquoted_yaml_date_is_accepted_for_expiry(runner: CliRunner, tmp_path: 
                       "  - {rule: GG-IAC-001, reason: x, expires: 2030-01-01}\n")
     result = runner.invoke(cli, ["scan", str(tmp_path), "--config", str(config), "-f", "json"])
     assert result.exit_code == 0, result.output
+
+
+def test_a_crash_writes_a_report_and_shows_the_traceback_only_with_v(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import scanner.cli.run
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(scanner.cli.run, "run_scan", crash)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    quiet = runner.invoke(cli, ["scan", str(tmp_path)])
+    assert quiet.exit_code == 2
+    assert quiet.stderr.splitlines()[0] == "govgate: internal error: RuntimeError: kaboom"
+    assert "Traceback" not in quiet.stderr
+    report = Path(quiet.stderr.splitlines()[1].rsplit(" ", 1)[1])
+    assert "RuntimeError: kaboom" in report.read_text()
+
+    verbose = runner.invoke(cli, ["scan", str(tmp_path), "-v"])
+    assert "Traceback (most recent call last)" in verbose.stderr
+
+
+def test_every_report_is_written_even_if_one_destination_fails(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    good = tmp_path / "ok.sarif"
+    result = runner.invoke(cli, ["scan", str(tmp_path), "-q", "-o", str(blocker / "r.json"),
+                                 "-f", "json", "--report", f"sarif={good}"])
+    assert result.exit_code == 2
+    assert good.is_file()
+    assert "cannot write the json report" in result.stderr

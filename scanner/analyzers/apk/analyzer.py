@@ -8,6 +8,7 @@ hostile input fails alone instead of taking the machine down.
 from __future__ import annotations
 
 import logging
+import signal
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -130,7 +131,9 @@ def _memory_mb(config: Mapping[str, Any]) -> int:
 
 
 def _limit_memory(memory_mb: int) -> None:
-    """Pool initializer: cap the worker's address space (POSIX only)."""
+    """Pool initializer: leave Ctrl-C to the parent (which stops the scan and reports it once,
+    instead of every worker printing a traceback), and cap the address space (POSIX only)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         import resource
 
