@@ -51,6 +51,9 @@ def execute(options: CliScan, baseline: Path | None = None,
     lang = options.lang or config.lang or "en"
     root = scan_root(targets)
     catalog = load_catalog((*config.rules_dirs, *options.rules_dirs))
+    for entry in config.suppressions:
+        if entry.rule != "*" and entry.rule not in catalog.rules:
+            logger.warning("%s: suppression names unknown rule %s", config.source, entry.rule)
 
     request = ScanRequest(
         targets=targets, root=root, config=config,
