@@ -33,6 +33,7 @@ class ConsoleReporter:
     def render(self, report: Report) -> str:
         buffer = io.StringIO()
         console = Console(file=buffer, force_terminal=self.color, no_color=not self.color,
+                          color_system="standard" if self.color else None,
                           width=self.width, highlight=False, soft_wrap=False)
         counted = [f for f in report.sorted_findings() if f.counts]
         for severity, group in groupby(counted, key=lambda f: f.severity):

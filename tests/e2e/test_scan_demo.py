@@ -162,3 +162,15 @@ def test_baseline_and_config_suppressions_do_not_depend_on_the_working_directory
     suppressed = {f["identity"] for f in document["findings"] if f["suppression"]}
     assert suppressed == {"aws_security_group.bastion:CKV_AWS_24",
                           "aws_security_group.bastion:CKV_AWS_25"}
+
+
+def test_color_always_survives_checkov_and_never_means_none() -> None:
+    """checkov's import wraps the standard streams with colorama; govgate puts them back."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "scanner.cli", "scan", str(REPO / "examples" / "demo"), "-q"]
+    always = subprocess.run([*command, "--color", "always"], capture_output=True, text=True)
+    never = subprocess.run([*command, "--color", "never"], capture_output=True, text=True)
+    assert "\x1b[1;31mgate: FAILED" in always.stdout
+    assert "\x1b[" not in never.stdout

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -214,9 +215,13 @@ def _contained_logs() -> Iterator[None]:
     root.addHandler(handler)
     checkov_logger.addHandler(handler)
     checkov_logger.propagate = False
+    # Some checkov modules call colorama.init() at import, which replaces sys.stdout and
+    # sys.stderr with wrappers that strip colour (and slow every write): put the real ones back.
+    streams = sys.stdout, sys.stderr
     try:
         yield
     finally:
+        sys.stdout, sys.stderr = streams
         checkov_logger.propagate = propagate
         checkov_logger.removeHandler(handler)
         root.removeHandler(handler)
