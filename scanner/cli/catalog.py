@@ -29,7 +29,9 @@ def _print_table(headings: list[str], rows: list[list[str]]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(*headings, show_lines=False)
+    table = Table(show_lines=False)
+    for index, heading in enumerate(headings):
+        table.add_column(heading, no_wrap=index == 0)  # ids are typed back: never fold them
     for row in rows:
         table.add_row(*row)
     width = shutil.get_terminal_size((160, 24)).columns  # piped output gets a wide table
