@@ -11,6 +11,7 @@ from scanner.analyzers.policy.facts import Mention, PolicyFacts
 from scanner.catalog.model import Rule
 from scanner.evaluators.base import FactBase, RuleResult
 from scanner.models import Check, Evidence, Finding, LocalText, Location
+from scanner.vocabulary import category_names
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,10 @@ def finding(rule: Rule, path: str, identity: str, evidence_text: str, mention: M
             domain: str = "policy", details: Mapping[str, Any] | None = None,
             at: Location | None = None) -> Finding:
     """A finding; ``rule.message`` is formatted with ``details`` (missing names stay as is)."""
-    values = {"key": identity, **(details or {})}
+    values: dict[str, Any] = {"key": identity, **(details or {})}
+    if isinstance(values.get("category"), str):
+        names = category_names(values["category"])
+        values.update(category_en=names.en, category_zh=names.zh)
     message = _message(rule, values)
     return Finding(
         rule_id=rule.id, severity=rule.severity, domain=domain, message=message,

@@ -57,12 +57,13 @@ def test_tracker_evidence_and_messages(tracker_outcome: dict[str, object]) -> No
     ]
 
     denial = results["GG-XD-004"].findings[0]  # type: ignore[index]
-    assert denial.message.en == ("The policy says sms is not collected, but the app reads it "
-                                 "(content://sms)")
+    assert denial.message.en == ("The policy says it does not collect text messages (SMS), but "
+                                 "tracker-app.apk does (content://sms)")
     assert denial.evidence == "3. 我们不会读取您的短信。"
     assert denial.severity.label == "critical"
     unnamed = results["GG-XD-002"].findings[0]  # type: ignore[index]
-    assert unnamed.message.zh == "App 嵌入了 JPush（JIGUANG (Aurora Mobile)），但隐私政策未列明"
+    assert unnamed.message.zh == (
+        "tracker-app.apk 嵌入了 JPush（JIGUANG (Aurora Mobile)），但隐私政策未列明")
     undisclosed = results["GG-XD-001"].findings[0]  # type: ignore[index]
     assert undisclosed.properties["callers"] == (
         "Lcn/jpush/android/api/JPushInterface;->init(Landroid/content/Context;)V [jpush]")
