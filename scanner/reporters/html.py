@@ -27,13 +27,14 @@ class HtmlReporter:
                        for k in ("severity", "rule", "location", "finding", "provisions"))
         body = (f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
                 if counted else f"<p>{escape(words['none'])}</p>")
+        gate = words["gate_line"].replace("`", "").format(threshold=decision.threshold,
+                                                          code=decision.exit_code)
         return (
             f'<!DOCTYPE html>\n<html lang="{report.lang}"><head><meta charset="utf-8">'
             f"<title>{escape(words['title'])}</title><style>{STYLE}</style></head><body>"
             f"<h1>{escape(words['title'])}</h1>"
             f"<p><strong>{escape(words['verdict'])}: {escape(verdict)}</strong> "
-            f"(fail-on <code>{escape(decision.threshold)}</code>, exit code "
-            f"{decision.exit_code})</p>{body}"
+            f"({escape(gate)})</p>{body}"
             f"<p><small>{TOOL_NAME} {TOOL_VERSION}</small></p></body></html>\n"
         )
 

@@ -16,12 +16,16 @@ LABELS = {
            "failed": "failed", "severity": "Severity", "rule": "Rule", "location": "Location",
            "finding": "Finding", "provisions": "Provisions", "by_provision": "By provision",
            "tally": "{findings} finding(s), {evidence} evidence item(s)",
+           "gate_line": "fail-on `{threshold}`, exit code {code}",
+           "scope": "{inputs} input(s), {rules} rule(s).",
            "none": "No findings.", "suppressed": "Suppressed or baselined",
            "reason": "Reason", "fix": "How to fix"},
     "zh": {"title": "govgate 合规报告", "verdict": "门禁", "passed": "通过", "failed": "未通过",
            "severity": "严重程度", "rule": "规则", "location": "位置", "finding": "问题",
            "provisions": "对应条款", "by_provision": "按条款汇总",
            "tally": "问题 {findings} 项，合规证据 {evidence} 项",
+           "gate_line": "阈值 `{threshold}`，退出码 {code}",
+           "scope": "输入 {inputs} 个，规则 {rules} 条。",
            "none": "未发现问题。", "suppressed": "已抑制或已纳入基线", "reason": "理由",
            "fix": "整改建议"},
 }
@@ -48,13 +52,11 @@ def _verdict(report: Report, words: dict[str, str]) -> list[str]:
     verdict = words["passed"] if not decision.failing else words["failed"]
     counts = report.counts_by_severity()
     summary = ", ".join(f"{counts[s]} {s.label}" for s in sorted(counts, reverse=True))
-    return [
-        f"**{words['verdict']}: {verdict}** (fail-on `{decision.threshold}`, "
-        f"exit code {decision.exit_code}) — {summary or words['none']}",
-        "",
-        f"{len(report.outcome.artifacts)} input(s), {len(report.outcome.rules)} rule(s).",
-        "",
-    ]
+    gate = words["gate_line"].format(threshold=decision.threshold, code=decision.exit_code)
+    scope = words["scope"].format(inputs=len(report.outcome.artifacts),
+                                  rules=len(report.outcome.rules))
+    return [f"**{words['verdict']}: {verdict}** ({gate}) — {summary or words['none']}", "",
+            scope, ""]
 
 
 def _findings_table(report: Report, words: dict[str, str]) -> list[str]:
