@@ -59,30 +59,47 @@ def _table(report: Report, severity: Severity, findings: list[Finding]) -> Table
     return table
 
 
+SUMMARY = {
+    "en": {"scope": "{inputs} input(s), {rules} rule(s), {seconds:.1f} s — ",
+           "none": "no findings", "hidden": " ({suppressed} suppressed, {baselined} in baseline)",
+           "errors": "; {errors} input(s) could not be analyzed",
+           "never": "gate: not enforced (--fail-on never)",
+           "failed": "gate: FAILED ({failing} finding(s) at or above {threshold})",
+           "passed": "gate: passed (fail-on {threshold})"},
+    "zh": {"scope": "输入 {inputs} 个，规则 {rules} 条，用时 {seconds:.1f} 秒 — ",
+           "none": "未发现问题", "hidden": "（已抑制 {suppressed} 项，基线内 {baselined} 项）",
+           "errors": "；{errors} 个输入无法分析",
+           "never": "门禁：未启用（--fail-on never）",
+           "failed": "门禁：未通过（{failing} 项问题达到或超过 {threshold}）",
+           "passed": "门禁：通过（阈值 {threshold}）"},
+}
+
+
 def _summary(report: Report) -> Text:
+    words = SUMMARY[report.lang]
     counts = report.counts_by_severity()
-    parts = [f"{counts[s]} {s.label}" for s in sorted(counts, reverse=True)] or ["no findings"]
+    parts = [f"{counts[s]} {s.label}" for s in sorted(counts, reverse=True)] or [words["none"]]
     suppressed = sum(1 for f in report.findings if f.suppression)
     baselined = sum(1 for f in report.findings if f.in_baseline and not f.suppression)
     outcome = report.outcome
     decision = report.decision
 
-    text = Text(f"{TOOL_NAME} {TOOL_VERSION}: {len(outcome.artifacts)} input(s), "
-                f"{len(outcome.rules)} rule(s), {outcome.seconds:.1f} s — ")
+    text = Text(f"{TOOL_NAME} {TOOL_VERSION}: " + words["scope"].format(
+        inputs=len(outcome.artifacts), rules=len(outcome.rules), seconds=outcome.seconds))
     text.append(", ".join(parts))
     if suppressed or baselined:
-        text.append(f" ({suppressed} suppressed, {baselined} in baseline)")
+        text.append(words["hidden"].format(suppressed=suppressed, baselined=baselined))
     if decision.analysis_errors:
-        text.append(f"; {decision.analysis_errors} input(s) could not be analyzed")
+        text.append(words["errors"].format(errors=decision.analysis_errors))
 
     if decision.threshold == "never":
-        verdict, style = "gate: not enforced (--fail-on never)", "bold"
+        verdict, style = words["never"], "bold"
     elif decision.failing:
-        failing = len(decision.failing)
-        verdict = f"gate: FAILED ({failing} finding(s) at or above {decision.threshold})"
+        verdict = words["failed"].format(failing=len(decision.failing),
+                                         threshold=decision.threshold)
         style = "bold red"
     else:
-        verdict, style = f"gate: passed (fail-on {decision.threshold})", "bold green"
+        verdict, style = words["passed"].format(threshold=decision.threshold), "bold green"
     text.append("\n")
     text.append(verdict, style=style)
     return text

@@ -108,3 +108,9 @@ def test_console_groups_by_severity_and_ends_with_the_verdict() -> None:
 
 def test_every_format_is_registered() -> None:
     assert sorted(FORMATS) == ["console", "html", "json", "junit", "markdown", "sarif"]
+
+
+def test_console_summary_in_chinese() -> None:
+    text = reporter("console", color=False, width=200).render(sample_report(lang="zh"))
+    assert text.rstrip().endswith("门禁：未通过（2 项问题达到或超过 high）")
+    assert "（已抑制 1 项，基线内 1 项）" in text
