@@ -48,10 +48,11 @@ def test_thresholds_on_the_developed_set(scored: dict[str, object]) -> None:
 
 def test_heldout_regression_floor(scored: dict[str, object]) -> None:
     """Not a target: the held-out documents were measured once (macro F1 0.785, precision 0.97)
-    and are never tuned against; this only catches a regression."""
+    and are never tuned against; after the generalisation round they score 0.873 (precision
+    0.98). This only catches a regression."""
     result = scored["heldout"]
     counts = result.per_element.values()  # type: ignore[attr-defined]
     tp, fp = sum(c.tp for c in counts), sum(c.fp for c in counts)
 
-    assert result.macro_f1 >= 0.75  # type: ignore[attr-defined]
+    assert result.macro_f1 >= 0.85  # type: ignore[attr-defined]
     assert tp / (tp + fp) >= 0.95
