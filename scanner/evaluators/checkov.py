@@ -95,7 +95,7 @@ def finding_for(rule: Rule, record: CheckRecord, severity: Severity) -> Finding:
             "checkov_check_id": record.check_id,
             "checkov_check_name": record.check_name,
             "framework": record.framework,
-            "resource": resource,
+            "resource": record.resource,  # checkov's own name, for comparing with checkov
         },
     )
 

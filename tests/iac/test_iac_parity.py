@@ -50,3 +50,21 @@ def test_demo_exact_rules_of_interest() -> None:
     assert not passing & ours
     secrets = {c for c, _, f in ours if f == "app/config/export-job.yaml"}
     assert secrets == {"CKV_SECRET_2"}
+
+
+def test_cli_findings_equal_checkov_cli(monkeypatch: pytest.MonkeyPatch) -> None:
+    """End to end: `govgate scan .` in a directory reports every check `checkov -d .` fails."""
+    import json
+
+    from click.testing import CliRunner
+
+    from scanner.cli.main import cli
+
+    frameworks = detect(discover([EXAMPLE], EXAMPLE).by_domain()["iac"])
+    monkeypatch.chdir(EXAMPLE)
+    result = CliRunner().invoke(cli, ["scan", ".", "-q", "-f", "json"])
+    findings = json.loads(result.stdout)["findings"]
+    ours = {(f["properties"]["checkov_check_id"], f["properties"]["resource"],
+             f["location"]["path"]) for f in findings}
+
+    assert ours == checkov_failed(EXAMPLE, frameworks)
