@@ -131,7 +131,7 @@ def measure(command: list[str], cwd: Path) -> tuple[float, int, str]:
 def govgate_failed(stdout: str) -> FailedSet:
     findings = json.loads(stdout)["findings"]
     return {
-        (f["properties"]["checkov_check_id"], f["location"]["logical"], f["location"]["path"])
+        (f["properties"]["checkov_check_id"], f["properties"]["resource"], f["location"]["path"])
         for f in findings
         if str(f.get("source") or "").startswith("checkov:")
     }
