@@ -25,29 +25,14 @@ sys.path.insert(0, str(ROOT))
 from scanner.analyzers.policy import analyze_document  # noqa: E402
 from scanner.analyzers.policy.facts import ABSENT, ELEMENT_KEYS, PolicyFacts  # noqa: E402
 from scanner.documents import load_document  # noqa: E402
+from scanner.scoring import Counts as BaseCounts  # noqa: E402
 
 DEFAULT_SET = ROOT / "tests" / "policy" / "labelled"
 
 
 @dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    located: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+class Counts(BaseCounts):
+    located: int = 0  # true positives whose first mention lies on an annotated line
 
 
 @dataclass

@@ -16,6 +16,7 @@ from typing import Any
 
 from scanner.analyzers.contract.analyzer import analyze_text
 from scanner.analyzers.contract.facts import ContractFacts
+from scanner.scoring import Counts
 from scanner.yamlfile import load_yaml
 
 logger = logging.getLogger(__name__)
@@ -23,26 +24,6 @@ logger = logging.getLogger(__name__)
 LINE_TOLERANCE = 1
 VALUE_KEYS = ("breach_notification_hours", "liability_cap", "liquidated_damages_rate",
               "auto_renewal", "renewal_notice_days", "governing_law", "dispute_venue")
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass
