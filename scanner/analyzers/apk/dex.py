@@ -13,6 +13,8 @@ import struct
 from collections.abc import Iterator
 from functools import cached_property
 
+from scanner.analyzers.apk.varint import VarintError, read_varint
+
 logger = logging.getLogger(__name__)
 
 HEADER = struct.Struct("<8sI20sIIIIIIIIIIIIIIIIIIII")
@@ -222,14 +224,8 @@ def _skip_value(data: bytes, pos: int) -> int:
 
 
 def read_uleb(data: bytes, pos: int) -> tuple[int, int]:
-    """An unsigned LEB128 value and the position after it."""
-    result = shift = 0
-    while True:
-        if pos >= len(data) or shift > 28:
-            raise DexError("truncated or overlong LEB128 value")
-        byte = data[pos]
-        pos += 1
-        result |= (byte & 0x7F) << shift
-        if byte < 0x80:
-            return result, pos
-        shift += 7
+    """An unsigned LEB128 value (at most 32 bits, as DEX uses them) and the position after it."""
+    try:
+        return read_varint(data, pos, max_bits=35)
+    except VarintError as exc:
+        raise DexError(str(exc)) from None

@@ -12,6 +12,8 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
+from scanner.analyzers.apk.varint import VarintError, read_varint
+
 logger = logging.getLogger(__name__)
 
 MAX_DEPTH = 64
@@ -109,13 +111,7 @@ def _fields(data: bytes) -> Iterator[tuple[int, int | bytes]]:
 
 
 def _varint(data: bytes, pos: int) -> tuple[int, int]:
-    result = shift = 0
-    while True:
-        if pos >= len(data) or shift > 63:
-            raise ProtoXmlError("truncated protobuf varint")
-        byte = data[pos]
-        pos += 1
-        result |= (byte & 0x7F) << shift
-        if byte < 0x80:
-            return result, pos
-        shift += 7
+    try:
+        return read_varint(data, pos, max_bits=70)
+    except VarintError as exc:
+        raise ProtoXmlError(f"truncated protobuf varint ({exc})") from None
