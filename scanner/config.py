@@ -7,6 +7,7 @@ evaluators as plain mappings; everything the gate itself uses is typed here.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -88,6 +89,7 @@ def find_config(targets: list[Path]) -> Path | None:
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
+    path = Path(os.path.abspath(path))  # globs are relative to its directory: no ".." in it
     try:
         data = load_yaml(path)
         data = {} if data is None else _dates_as_text(data)

@@ -106,10 +106,11 @@ def discover(
 
 def relative(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` in POSIX form, or absolute if outside it."""
+    absolute, base = Path(os.path.abspath(path)), Path(os.path.abspath(root))  # no ".." left
     try:
-        return path.absolute().relative_to(root.absolute()).as_posix()
+        return absolute.relative_to(base).as_posix()
     except ValueError:
-        return path.absolute().as_posix()
+        return absolute.as_posix()
 
 
 def _walk(target: Path, result: Discovery) -> Iterable[Path]:

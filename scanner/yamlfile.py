@@ -31,12 +31,31 @@ def load_yaml(path: Path) -> Any:
     try:
         return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader (libyaml's if present)
     except ValueError as exc:  # a scalar YAML types but cannot build, e.g. the date 2030-02-30
-        raise DataFileError(f"{path}: invalid value: {exc}") from exc
+        where, value = _unbuildable_scalar(text)
+        raise DataFileError(f"{path}{where}: invalid value {value}: {exc}") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise DataFileError(f"{path}{where}: invalid YAML: {problem}") from exc
+
+
+def _unbuildable_scalar(text: str) -> tuple[str, str]:
+    """The ``:line`` and text of the first scalar the safe constructor rejects."""
+    constructor = yaml.SafeLoader("")
+    pending = [yaml.compose(text, Loader=yaml.SafeLoader)]
+    while pending:
+        node = pending.pop(0)
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                constructor.construct_object(node)
+            except ValueError:
+                return f":{node.start_mark.line + 1}", repr(node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            pending.extend(value for _, value in node.value)
+    return "", ""
 
 
 @cache

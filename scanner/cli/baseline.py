@@ -27,7 +27,7 @@ def create(**kwargs: Any) -> None:
 
     configure_logging(kwargs["verbose"], kwargs["quiet"])
     options = CliScan(**{k: kwargs[k] for k in CliScan.__dataclass_fields__})
-    completed = execute(options, outputs=(kwargs["output"],))
+    completed = execute(options, outputs=(kwargs["output"],), use_baseline=False)
     recorded = [f for f in completed.findings
                 if f.suppression is None and not f.rule_id.startswith("GG-META-")]
     count = write_baseline(recorded, kwargs["output"], completed.outcome.root)

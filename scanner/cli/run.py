@@ -43,9 +43,10 @@ class Completed:
 
 
 def execute(options: CliScan, baseline: Path | None = None,
-            outputs: tuple[Path, ...] = ()) -> Completed:
+            outputs: tuple[Path, ...] = (), use_baseline: bool = True) -> Completed:
     """Scan and apply suppressions and the baseline (no threshold yet); ``outputs`` are this
-    run's report files, never scanned as inputs."""
+    run's report files, never scanned as inputs. ``baseline create`` passes
+    ``use_baseline=False``: the file it is about to write may not exist yet."""
     targets = tuple(Path(os.path.abspath(p)) for p in options.paths)  # no "..", cwd-independent
     config = load_config(options.config_path or find_config(list(targets)))
     lang = options.lang or config.lang or "en"
@@ -64,7 +65,7 @@ def execute(options: CliScan, baseline: Path | None = None,
     )
     outcome = run_scan(request, catalog)
 
-    baseline_path = baseline or config.baseline
+    baseline_path = (baseline or config.baseline) if use_baseline else None
     gate = GateInput(
         root=root,
         suppressions=config.suppressions,

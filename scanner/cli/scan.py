@@ -91,7 +91,6 @@ def _write(report: Any, fmt: str, path: Path | None, color: bool) -> str | None:
         if path is None:
             click.echo(text, nl=False, color=color)  # click strips ANSI off a terminal otherwise
             return None
-        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     except BrokenPipeError:
         raise
@@ -105,7 +104,8 @@ def _write(report: Any, fmt: str, path: Path | None, color: bool) -> str | None:
 def _write_stderr_summary(report: Any, color: bool) -> None:
     from scanner.reporters.console import ConsoleReporter
 
-    click.echo(ConsoleReporter(color=color).render(report), err=True, nl=False, color=color)
+    summary = ConsoleReporter(color=color, summary_only=True).render(report)
+    click.echo(summary, err=True, nl=False, color=color)
 
 
 def _use_color(choice: str, stream: Any = None) -> bool:

@@ -17,6 +17,7 @@ from scanner.evaluators.apk_common import (
 )
 from scanner.evaluators.base import EvalContext, FactBase, RuleResult
 from scanner.models import LocalText, Location
+from scanner.vocabulary import category_names
 
 if TYPE_CHECKING:
     from scanner.catalog.model import Rule
@@ -43,15 +44,16 @@ class PiAccessEvaluator:
                     continue
                 who_en = "the app" if first_party else f"SDK {access.attribution}"
                 who_zh = "应用自身" if first_party else f"SDK {access.attribution}"
+                names = category_names(access.pi)
                 result.findings.append(finding(
                     rule, code_location(analysis.artifact.rel, access),
                     identity=f"{access.api}@{access.caller_class}.{access.caller_method}",
                     evidence=site(access),
                     message=LocalText(
-                        en=f"{who_en} reads {access.pi} via {access.api} in "
+                        en=f"{who_en} reads {names.en} via {access.api} in "
                            f"{access.caller_class}.{access.caller_method}",
                         zh=f"{who_zh} 在 {access.caller_class}.{access.caller_method} 中通过 "
-                           f"{access.api} 读取 {access.pi}",
+                           f"{access.api} 读取{names.zh}",
                     ),
                     api=access.api, pi=access.pi, attribution=access.attribution,
                 ))
@@ -80,14 +82,15 @@ class SdkDisclosureEvaluator:
                     )))
                     continue
                 listed = ", ".join(collects)
+                names = category_names(listed)
                 result.findings.append(finding(
                     rule, location, identity=sdk.id,
                     evidence=f"{sdk.id} ({sdk.matched_prefix}) collects {listed}",
                     message=LocalText(
                         en=f"Embedded SDK {sdk.name} ({sdk.vendor}, {sdk.matched_prefix}) "
-                           f"collects {listed}; disclose it or list it in apk.allowed_sdks",
+                           f"collects {names.en}; disclose it or list it in apk.allowed_sdks",
                         zh=f"内嵌第三方SDK {sdk.name}（{sdk.vendor}，{sdk.matched_prefix}）收集"
-                           f" {listed}，需在隐私政策中披露，或列入 apk.allowed_sdks",
+                           f"{names.zh}，需在隐私政策中披露，或列入 apk.allowed_sdks",
                     ),
                     sdk=sdk.id, vendor=sdk.vendor, category=sdk.category,
                     collects=collects, seen_reading=seen,

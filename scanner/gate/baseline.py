@@ -7,6 +7,7 @@ baseline kept in a repository matches whatever directory govgate is run from.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +24,7 @@ def anchored_fingerprint(finding: Finding, root: Path, baseline: Path) -> str:
     """The finding's fingerprint with its path taken relative to the baseline's directory."""
     location = Path(finding.location.path)
     absolute = location if location.is_absolute() else root / location
-    return finding.fingerprint_at(relative(absolute, baseline.absolute().parent))
+    return finding.fingerprint_at(relative(absolute, Path(os.path.abspath(baseline)).parent))
 
 
 def write_baseline(findings: Iterable[Finding], path: Path, root: Path) -> int:

@@ -19,7 +19,7 @@ FAIL_ON_CHOICES = ("info", "low", "medium", "high", "critical", "never")
 class Decision:
     threshold: str
     failing: tuple[Finding, ...]
-    analysis_errors: int
+    analysis_errors: int  # inputs with at least one analysis-error finding
     exit_code: int
 
     @property
@@ -29,7 +29,7 @@ class Decision:
 
 def decide(findings: Sequence[Finding], fail_on: str, fail_on_error: bool) -> Decision:
     """Findings at or above ``fail_on`` that count fail the gate; analysis errors only exit 3."""
-    errors = sum(1 for f in findings if f.rule_id == ANALYSIS_ERROR_RULE)
+    errors = len({f.location.path for f in findings if f.rule_id == ANALYSIS_ERROR_RULE})
     failing: tuple[Finding, ...] = ()
     if fail_on != "never":
         threshold = Severity.parse(fail_on)

@@ -20,7 +20,7 @@ class HtmlReporter:
     def render(self, report: Report) -> str:
         words = LABELS[report.lang]
         decision = report.decision
-        verdict = words["failed"] if decision.failing else words["passed"]
+        verdict = words["passed"] if decision.passed else words["failed"]
         counted = [f for f in report.sorted_findings() if f.counts]
         rows = "\n".join(_row(report, f) for f in counted)
         head = "".join(f"<th>{escape(words[k])}</th>"

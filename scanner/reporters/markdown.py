@@ -49,7 +49,7 @@ def _cell(text: str) -> str:
 
 def _verdict(report: Report, words: dict[str, str]) -> list[str]:
     decision = report.decision
-    verdict = words["passed"] if not decision.failing else words["failed"]
+    verdict = words["passed"] if decision.passed else words["failed"]
     counts = report.counts_by_severity()
     summary = ", ".join(f"{counts[s]} {s.label}" for s in sorted(counts, reverse=True))
     gate = words["gate_line"].format(threshold=decision.threshold, code=decision.exit_code)

@@ -111,7 +111,7 @@ def test_scan_without_iac_never_imports_checkov(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("version: 1\nsuppressions:\n  - {rule: GG-IAC-001, reason: x, expires: 2030-02-30}\n",
-     "govgate.yaml: invalid value: day is out of range for month"),
+     "govgate.yaml:3: invalid value '2030-02-30': day is out of range for month"),
     ("version: 1\nsuppressions:\n  - {rule: GG-IAC-001, reason: x, expires: '2030-02-30'}\n",
      "govgate.yaml:3: $.suppressions[0].expires: '2030-02-30' is not a valid date"),
     ("[]\n", "govgate.yaml:1: $: [] is not of type 'object'"),

@@ -39,6 +39,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def reports(demo: Path) -> dict[str, Path]:
     out = demo.parent / "reports"
+    out.mkdir()
     paths = {fmt: out / f"report.{fmt}" for fmt in ("json", "sarif", "junit")}
     result = _scan(demo, "--format", "markdown", "--output", str(out / "report.md"),
                    *[f"--report={fmt}={path}" for fmt, path in paths.items()])
@@ -174,3 +175,37 @@ def test_color_always_survives_checkov_and_never_means_none() -> None:
     never = subprocess.run([*command, "--color", "never"], capture_output=True, text=True)
     assert "\x1b[1;31mgate: FAILED" in always.stdout
     assert "\x1b[" not in never.stdout
+
+
+def test_dotted_config_and_baseline_paths_and_a_baseline_named_in_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "proj"
+    shutil.copytree(REPO / "examples" / "demo", root)
+    (root / "govgate.yaml").write_text(
+        "version: 1\nbaseline: .govgate-baseline.json\nsuppressions:\n"
+        "  - {rule: GG-IAC-005, path: infra/aws/*, reason: bastion behind the VPN}\n")
+    monkeypatch.chdir(root)
+    created = CliRunner().invoke(cli, ["baseline", "create", ".", "-q",
+                                       "-o", ".govgate-baseline.json"])
+    assert created.exit_code == 0, created.output  # the baseline it names need not exist yet
+
+    monkeypatch.chdir(root / "infra")
+    result = _scan(Path(".."), "-f", "json", "--config", "../govgate.yaml",
+                   "--baseline", "../.govgate-baseline.json")
+    document = json.loads(result.stdout)
+    assert result.exit_code == 0
+    assert document["summary"]["suppressed"] == 2
+    assert document["summary"]["baselined"] == 72
+    assert len({f["location"]["path"] for f in document["findings"]}) == 9
+
+
+def test_stderr_gets_only_the_summary_and_exit_3_says_failed(tmp_path: Path) -> None:
+    (tmp_path / "broken.tf").write_text('resource "aws_s3_bucket" "x" {\n  bucket = \n')
+    (tmp_path / "also-broken.tf").write_text('resource "aws_s3_bucket" "y" {\n')
+    result = CliRunner().invoke(cli, ["scan", str(tmp_path), "-f", "json", "--fail-on-error"])
+    assert result.exit_code == 3
+    assert "┏" not in result.stderr  # the summary, not the tables, when stdout has JSON
+    assert result.stderr.rstrip().endswith(
+        "gate: FAILED (2 input(s) could not be analyzed, --fail-on-error)")
+    assert json.loads(result.stdout)["gate"]["analysis_errors"] == 2
