@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 DEFAULT_GAPS = {"en": 8, "zh": 14}
 _ZH_GAP = "[^。！？!?；;\n]{{0,{n}}}?"
@@ -100,25 +101,55 @@ def cue_regex(cue: str, lang: str, gap: int) -> str:
 
 
 def _part(part: str, lang: str) -> str:
-    alternatives = sorted((a.strip() for a in part.split("|") if a.strip()), key=len,
-                          reverse=True)
-    return "(?:" + "|".join(_phrase(a, lang) for a in alternatives) + ")"
+    """One part's alternatives as a prefix tree ("collect|collection" → "collect(?:ion)?"):
+    the same matches as a flat alternation, but a much smaller pattern for ``re`` to compile."""
+    trie: dict[str, Any] = {}
+    alternatives = sorted((a.strip() for a in part.split("|") if a.strip()), key=len, reverse=True)
+    for alternative in alternatives:
+        if alternative:
+            node = trie
+            for token in _tokens(alternative, lang):
+                node = node.setdefault(token, {})
+            node[_END] = {}
+    return "(?:" + _emit(trie) + ")"
+
+
+_END = ""
+
+
+def _emit(node: dict[str, Any]) -> str:
+    # Longer branches come first and the end is optional, so the longest phrase still wins.
+    branches = [token + _emit(child) for token, child in node.items() if token != _END]
+    if not branches:
+        return ""
+    if len(branches) == 1 and _END not in node:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if _END in node else "")
 
 
 # Limitation: English inflection is matched through prefixes (collect*), not lemmas;
 # irregular forms (kept/keep, sold/sell) need their own alternatives in the pattern file.
-def _phrase(phrase: str, lang: str) -> str:
+def _tokens(phrase: str, lang: str) -> list[str]:
+    """The regex pieces of one phrase: escaped characters, separators, word-boundary guards."""
     prefix = phrase.endswith("*")
     words = phrase.rstrip("*").split()
     if lang == "zh":
-        return re.escape("".join(words)) if all(_is_cjk_word(w) for w in words) else \
-            r"\s*".join(re.escape(w) for w in words)
-    body = r"[\s\-]+".join(re.escape(w) for w in words)
+        separator = "" if all(_is_cjk_word(w) for w in words) else r"\s*"
+        return _joined(words, separator)
     # Letter/digit boundaries rather than \b, so "_Revised on_" (Markdown emphasis) matches.
-    head = _WORD_START if words and words[0][0].isalnum() else ""
+    head = [_WORD_START] if words and words[0][0].isalnum() else []
     tail = r"[\w'’-]*" if prefix else ("(?![A-Za-z0-9])" if words and words[-1][-1].isalnum()
                                        else "")
-    return head + body + tail
+    return head + _joined(words, r"[\s\-]+") + ([tail] if tail else [])
+
+
+def _joined(words: list[str], separator: str) -> list[str]:
+    tokens: list[str] = []
+    for index, word in enumerate(words):
+        if index and separator:
+            tokens.append(separator)
+        tokens.extend(re.escape(ch) for ch in word)
+    return tokens
 
 
 def _word_headed(cue: str) -> bool:
