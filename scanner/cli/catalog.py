@@ -23,17 +23,26 @@ def _catalog(rules_dirs: tuple[Path, ...]) -> Any:
     return load_catalog(rules_dirs)
 
 
-def _print_table(headings: list[str], rows: list[list[str]]) -> None:
+FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+                      help="A table for people, or JSON for scripts.")
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str, empty: list[str]) -> None:
+    """Rows as a table (columns in key order; ``empty`` names them when there are none) or JSON."""
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+
     import shutil
 
     from rich.console import Console
     from rich.table import Table
 
     table = Table(show_lines=False)
-    for index, heading in enumerate(headings):
+    for index, heading in enumerate(list(rows[0]) if rows else empty):
         table.add_column(heading, no_wrap=index == 0)  # ids are typed back: never fold them
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(", ".join(v) if isinstance(v, list) else str(v) for v in row.values()))
     width = shutil.get_terminal_size((160, 24)).columns  # piped output gets a wide table
     Console(highlight=False, width=width).print(table)
 
@@ -47,10 +56,11 @@ def rules() -> None:
 @click.option("--regulation", metavar="ID", help="Only rules mapped to this regulation.")
 @click.option("--domain", type=click.Choice(["iac", "apk", "policy", "contract", "meta"]))
 @click.option("--pack", metavar="NAME", help="Only rules of this pack.")
+@FORMAT
 @LANG
 @RULES_DIR
-def rules_list(regulation: str | None, domain: str | None, pack: str | None, lang: str,
-               rules_dirs: tuple[Path, ...]) -> None:
+def rules_list(regulation: str | None, domain: str | None, pack: str | None, fmt: str,
+               lang: str, rules_dirs: tuple[Path, ...]) -> None:
     """List rules, optionally filtered."""
     catalog = _catalog(rules_dirs)
     if regulation and regulation not in catalog.regulations:
@@ -61,13 +71,15 @@ def rules_list(regulation: str | None, domain: str | None, pack: str | None, lan
         raise UsageError(f"unknown pack {pack!r}", hint=f"known: {known}")
 
     selected = catalog.rules_for_regulation(regulation) if regulation else catalog.rules.values()
-    rows = [
-        [r.id, r.severity.label, r.domain, r.pack, r.title.get(lang), str(len(r.maps_to))]
+    rows: list[dict[str, Any]] = [
+        {"id": r.id, "severity": r.severity.label, "domain": r.domain, "pack": r.pack,
+         "title": r.title.get(lang), "provisions": list(r.maps_to)}
         for r in sorted(selected, key=lambda r: r.id)
         if (not domain or r.domain == domain) and (not pack or r.pack == pack)
     ]
-    _print_table(["id", "severity", "domain", "pack", "title", "provisions"], rows)
-    click.echo(f"{len(rows)} rule(s)")
+    _print_rows(rows, fmt, ["id", "severity", "domain", "pack", "title", "provisions"])
+    if fmt == "table":
+        click.echo(f"{len(rows)} rule(s)")
 
 
 @rules.command("show")
@@ -99,17 +111,19 @@ def regulations() -> None:
 
 
 @regulations.command("list")
+@FORMAT
 @LANG
 @RULES_DIR
-def regulations_list(lang: str, rules_dirs: tuple[Path, ...]) -> None:
+def regulations_list(fmt: str, lang: str, rules_dirs: tuple[Path, ...]) -> None:
     """List the regulations and standards in the catalog."""
     catalog = _catalog(rules_dirs)
-    rows = []
-    for reg in sorted(catalog.regulations.values(), key=lambda r: r.id):
-        rules_count = len(catalog.rules_for_regulation(reg.id))
-        rows.append([reg.id, reg.short, reg.title.get(lang), reg.effective or "",
-                     str(len(reg.provisions)), str(rules_count)])
-    _print_table(["id", "short", "title", "effective", "provisions", "rules"], rows)
+    rows = [
+        {"id": reg.id, "short": reg.short, "title": reg.title.get(lang),
+         "effective": reg.effective or "", "provisions": len(reg.provisions),
+         "rules": len(catalog.rules_for_regulation(reg.id))}
+        for reg in sorted(catalog.regulations.values(), key=lambda r: r.id)
+    ]
+    _print_rows(rows, fmt, ["id"])
 
 
 @regulations.command("show")

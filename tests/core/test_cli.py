@@ -165,3 +165,21 @@ def test_every_report_is_written_even_if_one_destination_fails(
     assert result.exit_code == 2
     assert good.is_file()
     assert "cannot write the json report" in result.stderr
+
+
+def test_catalog_listings_as_json(runner: CliRunner) -> None:
+    import json
+
+    extra = ["--rules-dir", str(FIXTURES / "rules")]
+    rules_json = runner.invoke(cli, ["rules", "list", "--pack", "test-pack", "--format", "json",
+                                     *extra])
+    assert json.loads(rules_json.stdout) == [
+        {"id": "GG-TEST-001", "severity": "high", "domain": "iac", "pack": "test-pack",
+         "title": "Bucket is encrypted", "provisions": ["test-reg:1(2)"]},
+        {"id": "GG-TEST-002", "severity": "low", "domain": "iac", "pack": "test-pack",
+         "title": "Logging is on", "provisions": ["test-reg:1"]},
+    ]
+    regulations_json = runner.invoke(cli, ["regulations", "list", "--format", "json", *extra])
+    test_reg = next(r for r in json.loads(regulations_json.stdout) if r["id"] == "test-reg")
+    assert test_reg == {"id": "test-reg", "short": "TR", "title": "Test regulation",
+                        "effective": "", "provisions": 3, "rules": 2}
