@@ -1,5 +1,6 @@
-"""A cache of the validated catalog, so a gate run does not re-parse and re-validate every YAML
-file each time (that costs more than the rest of a scan with nothing to analyze).
+"""A cache of validated data (the catalog, pattern files), so a gate run does not re-parse and
+re-validate every YAML file each time (that costs more than the rest of a scan with nothing to
+analyze).
 
 The key covers govgate's version and the path, size and modification time of every catalog and
 schema file; any change, or any problem reading the cache, means a fresh load.
@@ -13,9 +14,11 @@ import os
 import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from scanner import __version__
-from scanner.catalog.model import Catalog
+
+T = TypeVar("T")
 
 logger = logging.getLogger(__name__)
 
@@ -28,26 +31,26 @@ def cache_dir() -> Path:
     return Path(base) / "govgate"
 
 
-def cached(files: Iterable[Path], load: Callable[[], Catalog]) -> Catalog:
-    """The catalog for these files: from the cache when they are unchanged, else ``load()``."""
-    path = cache_dir() / f"catalog-{_key(files)}.pickle"
+def cached(files: Iterable[Path], load: Callable[[], T], kind: str = "catalog") -> T:
+    """What ``load()`` returns for these files: from the cache when they are unchanged."""
+    path = cache_dir() / f"{kind}-{_key(files)}.pickle"
     try:
         with path.open("rb") as handle:
-            catalog: Catalog = pickle.load(handle)
-        logger.debug("catalog from cache %s", path)
-        return catalog
+            value: T = pickle.load(handle)
+        logger.debug("%s from cache %s", kind, path)
+        return value
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
 
-    catalog = load()
+    value = load()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         temporary.replace(path)
     except OSError as exc:
-        logger.debug("cannot write catalog cache %s: %s", path, exc)
-    return catalog
+        logger.debug("cannot write %s cache %s: %s", kind, path, exc)
+    return value
 
 
 def _key(files: Iterable[Path]) -> str:

@@ -12,8 +12,10 @@ import logging
 import threading
 from collections.abc import Mapping, Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+from scanner.catalog.cache import cached
 from scanner.catalog.paths import data_file
 from scanner.nlp.cues import DEFAULT_GAPS, CueSet, compile_cues
 from scanner.yamlfile import load_yaml, validate
@@ -62,7 +64,14 @@ def load_patterns(file_name: str, schema: str | None = None) -> PatternBook:
     """The pattern file ``rulesets/data/<file_name>``, checked against ``schema`` (by default
     the file's stem, e.g. ``policy-patterns``)."""
     path = data_file(file_name)
-    data = load_yaml(path)
-    validate(data, schema or path.stem, path)
+    schema_name = schema or path.stem
+    schema_path = Path(__file__).resolve().parent.parent / "schemas" / f"{schema_name}.schema.json"
+
+    def validated() -> Any:
+        data = load_yaml(path)
+        validate(data, schema_name, path)
+        return data
+
+    data = cached([path, schema_path], validated, kind=f"data-{path.stem}")
     logger.debug("loaded pattern file %s", path)
     return PatternBook(file_name, data)
