@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from scanner.catalog.paths import data_file
+from scanner.catalog.tables import data_table
 from scanner.models import LocalText
-from scanner.yamlfile import load_yaml, validate
 
 
 @cache
 def pi_categories() -> dict[str, LocalText]:
     """Category key → its name in English and Chinese (``rulesets/data/pi-categories.yaml``)."""
-    path = data_file("pi-categories.yaml")
-    data = load_yaml(path)
-    validate(data, "pi-categories", path)
+    data = data_table("pi-categories.yaml")
     return {item["key"]: LocalText(en=item["en"], zh=item["zh"]) for item in data["categories"]}
 
 

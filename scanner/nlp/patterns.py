@@ -12,13 +12,10 @@ import logging
 import threading
 from collections.abc import Mapping, Sequence
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from scanner.catalog.cache import cached
-from scanner.catalog.paths import data_file
+from scanner.catalog.tables import data_table
 from scanner.nlp.cues import DEFAULT_GAPS, CueSet, compile_cues
-from scanner.yamlfile import load_yaml, validate
 
 logger = logging.getLogger(__name__)
 
@@ -63,15 +60,6 @@ class PatternBook:
 def load_patterns(file_name: str, schema: str | None = None) -> PatternBook:
     """The pattern file ``rulesets/data/<file_name>``, checked against ``schema`` (by default
     the file's stem, e.g. ``policy-patterns``)."""
-    path = data_file(file_name)
-    schema_name = schema or path.stem
-    schema_path = Path(__file__).resolve().parent.parent / "schemas" / f"{schema_name}.schema.json"
-
-    def validated() -> Any:
-        data = load_yaml(path)
-        validate(data, schema_name, path)
-        return data
-
-    data = cached([path, schema_path], validated, kind=f"data-{path.stem}")
-    logger.debug("loaded pattern file %s", path)
+    data = data_table(file_name, schema)
+    logger.debug("loaded pattern file %s", file_name)
     return PatternBook(file_name, data)

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from scanner.catalog.paths import data_file
-from scanner.yamlfile import load_yaml, validate
+from scanner.catalog.tables import data_table
 
 logger = logging.getLogger(__name__)
 
@@ -118,10 +117,7 @@ def load_tables() -> Tables:
 
 
 def _load(name: str) -> Any:
-    path = data_file(f"{name}.yaml")
-    data = load_yaml(path)
-    validate(data, name, path)
-    return data
+    return data_table(f"{name}.yaml")
 
 
 def _member(item: Mapping[str, Any], key: str) -> TrackedMember:

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from scanner.catalog.paths import data_file
-from scanner.yamlfile import load_yaml, validate
+from scanner.catalog.tables import data_table
 
 logger = logging.getLogger(__name__)
 
@@ -77,9 +76,7 @@ class Patterns:
 
 @cache
 def load_patterns() -> Patterns:
-    path = data_file(PATTERNS_FILE)
-    data = load_yaml(path)
-    validate(data, "contract-patterns", path)
+    data = data_table(PATTERNS_FILE)
 
     tables = {lang: LangTable() for lang in LANGS}
     lexicon: Lexicon = data.get("lexicon", {})

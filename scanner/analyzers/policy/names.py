@@ -17,9 +17,10 @@ from functools import cache
 from scanner.analyzers.policy.elements import Unit, unit_lang
 from scanner.analyzers.policy.facts import SdkMention, ValueMention
 from scanner.catalog.paths import data_file
+from scanner.catalog.tables import data_table
 from scanner.documents import Document
 from scanner.nlp import PatternBook
-from scanner.yamlfile import DataFileError, load_yaml, validate
+from scanner.yamlfile import DataFileError
 
 logger = logging.getLogger(__name__)
 
@@ -64,8 +65,7 @@ def _table_ids(names: dict[str, set[str]], written: set[str]) -> Iterable[str]:
         logger.info("no SDK table at %s; only generic SDK names are recognised", path)
         return
     try:
-        data = load_yaml(path)
-        validate(data, "sdks", path)
+        data = data_table("sdks.yaml")
     except DataFileError as exc:
         logger.warning("SDK table unusable, only generic SDK names are recognised: %s", exc)
         return
