@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+
+from scanner.nlp.trie import trie_regex
 
 DEFAULT_GAPS = {"en": 8, "zh": 14}
 # Character classes that are already closed under case are wrapped in (?-i:...): the result is
@@ -106,30 +107,9 @@ def cue_regex(cue: str, lang: str, gap: int) -> str:
 
 
 def _part(part: str, lang: str) -> str:
-    """One part's alternatives as a prefix tree ("collect|collection" → "collect(?:ion)?"):
-    the same matches as a flat alternation, but a much smaller pattern for ``re`` to compile."""
-    trie: dict[str, Any] = {}
+    """One part's alternatives, as a prefix tree (longest phrase wins)."""
     alternatives = sorted((a.strip() for a in part.split("|") if a.strip()), key=len, reverse=True)
-    for alternative in alternatives:
-        if alternative:
-            node = trie
-            for token in _tokens(alternative, lang):
-                node = node.setdefault(token, {})
-            node[_END] = {}
-    return "(?:" + _emit(trie) + ")"
-
-
-_END = ""
-
-
-def _emit(node: dict[str, Any]) -> str:
-    # Longer branches come first and the end is optional, so the longest phrase still wins.
-    branches = [token + _emit(child) for token, child in node.items() if token != _END]
-    if not branches:
-        return ""
-    if len(branches) == 1 and _END not in node:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")" + ("?" if _END in node else "")
+    return "(?:" + trie_regex(_tokens(a, lang) for a in alternatives) + ")"
 
 
 # Limitation: English inflection is matched through prefixes (collect*), not lemmas;

@@ -20,6 +20,7 @@ from scanner.catalog.paths import data_file
 from scanner.catalog.tables import data_table
 from scanner.documents import Document
 from scanner.nlp import PatternBook
+from scanner.nlp.trie import trie_regex
 from scanner.yamlfile import DataFileError
 
 logger = logging.getLogger(__name__)
@@ -53,7 +54,8 @@ def sdk_names(book: PatternBook) -> SdkNames:
 
     if not names:
         return SdkNames(None, {})
-    pattern = re.compile(_trie_regex(sorted(written)))
+    longest_first = sorted(written, key=lambda n: (-len(n), n))
+    pattern = re.compile(trie_regex(_name_pieces(name) for name in longest_first))
     return SdkNames(pattern, {n: tuple(sorted(ids)) for n, ids in names.items()})
 
 
@@ -80,30 +82,11 @@ def _table_ids(names: dict[str, set[str]], written: set[str]) -> Iterable[str]:
         yield row["id"]
 
 
-def _trie_regex(names: list[str]) -> str:
-    """One regular expression for all ``names``, sharing common prefixes (a plain alternation
-    of hundreds of names is tried name by name at every position). Longer names win, as in
-    a longest-first alternation; a space in a name also matches no space."""
-    trie: dict[str, dict] = {}
-    for name in names:
-        node = trie
-        for char in name:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _node_regex(trie, "")
-
-
-def _node_regex(node: dict[str, dict], previous: str) -> str:
-    branches = []
-    for char in sorted(c for c in node if c):
-        head = r"(?<![A-Za-z0-9])" if not previous and _latin(char) else ""
-        body = r"\s?" if char == " " else re.escape(char)
-        branches.append(head + body + _node_regex(node[char], char))
-    if "" in node:
-        branches.append(r"(?![A-Za-z0-9])" if _latin(previous) else "")
-    if len(branches) == 1:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")"
+def _name_pieces(name: str) -> list[str]:
+    """A name as regex pieces: Latin names stand as whole words; a space also matches none."""
+    head = [r"(?<![A-Za-z0-9])"] if _latin(name[0]) else []
+    tail = [r"(?![A-Za-z0-9])"] if _latin(name[-1]) else []
+    return head + [r"\s?" if char == " " else re.escape(char) for char in name] + tail
 
 
 def _latin(char: str) -> bool:
